@@ -1,0 +1,139 @@
+//! The two Vietnamese analyzers the index uses, over the same syllable tokens
+//! ([`tre_text::token_spans`]):
+//!
+//! - `vi_exact`: lower-cased, diacritics kept. Text was normalised at the door, so the two
+//!   tone-mark placements are already one form: `hòa` and `hoà` are the same token.
+//! - `vi_fold`: lower-cased with every diacritic removed and `đ` → `d`, for queries typed
+//!   without diacritics (`da nang` finds `Đà Nẵng`).
+//!
+//! Changing either changes what the index holds: bump [`ANALYZER_VERSION`] so existing
+//! indexes are rebuilt rather than trusted.
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tre_text::letters::{fold_char, lower_char};
+
+/// Version of the analyzers and schema; recorded in every index.
+pub const ANALYZER_VERSION: u32 = 1;
+
+pub const EXACT: &str = "vi_exact";
+pub const FOLD: &str = "vi_fold";
+
+/// Longest token kept; longer runs (base64, hashes) are noise and bloat the term dictionary.
+const MAX_TOKEN_BYTES: usize = 64;
+
+/// One of the two analyzers.
+#[derive(Clone, Copy, Debug)]
+pub struct ViTokenizer {
+    pub fold: bool,
+}
+
+/// Token stream of [`ViTokenizer`].
+pub struct ViTokenStream<'a> {
+    text: &'a str,
+    spans: tre_text::tokens::TokenSpans<'a>,
+    fold: bool,
+    token: Token,
+    position: usize,
+}
+
+impl Tokenizer for ViTokenizer {
+    type TokenStream<'a> = ViTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ViTokenStream<'a> {
+        ViTokenStream {
+            text,
+            spans: tre_text::token_spans(text),
+            fold: self.fold,
+            token: Token::default(),
+            position: 0,
+        }
+    }
+}
+
+impl TokenStream for ViTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        for span in self.spans.by_ref() {
+            if span.end - span.start > MAX_TOKEN_BYTES {
+                continue;
+            }
+            let t = &mut self.token;
+            t.text.clear();
+            map_token(&self.text[span.start..span.end], self.fold, &mut t.text);
+            t.offset_from = span.start;
+            t.offset_to = span.end;
+            t.position = self.position;
+            t.position_length = 1;
+            self.position += 1;
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// The indexed form of one token.
+pub fn map_token(word: &str, fold: bool, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    for c in word.chars() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            if !fold {
+                out.push(c);
+            }
+            continue;
+        }
+        out.push(if fold { fold_char(c) } else { lower_char(c) });
+    }
+}
+
+/// The tokens of `text` as the analyzer would index them.
+pub fn analyze(text: &str, fold: bool) -> Vec<String> {
+    tre_text::tokens(text)
+        .filter(|w| w.len() <= MAX_TOKEN_BYTES)
+        .map(|w| {
+            let mut s = String::with_capacity(w.len());
+            map_token(w, fold, &mut s);
+            s
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_keeps_diacritics_fold_drops_them() {
+        assert_eq!(analyze("Đà Nẵng, TP.HCM", false), ["đà", "nẵng", "tp", "hcm"]);
+        assert_eq!(analyze("Đà Nẵng, TP.HCM", true), ["da", "nang", "tp", "hcm"]);
+    }
+
+    #[test]
+    fn positions_are_consecutive() {
+        let mut t = ViTokenizer { fold: true };
+        let mut s = t.token_stream("Á-Thái và Á - Thái");
+        let mut got = Vec::new();
+        while let Some(tok) = s.next() {
+            got.push((tok.text.clone(), tok.position));
+        }
+        assert_eq!(
+            got,
+            [
+                ("a".to_owned(), 0),
+                ("thai".to_owned(), 1),
+                ("va".to_owned(), 2),
+                ("a".to_owned(), 3),
+                ("thai".to_owned(), 4)
+            ]
+        );
+    }
+}

@@ -1,0 +1,425 @@
+//! The central store: PostgreSQL, for a ministry's shared deployment.
+//!
+//! Every write transaction first takes one transaction-scoped advisory lock, so writers are
+//! serialised and sequence numbers are committed in increasing order: a reader catching up
+//! "everything after seq N" can never miss a row committed late with a smaller number.
+//! Batches are large, so the lock costs little throughput.
+
+use async_trait::async_trait;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
+use sqlx::{AssertSqlSafe, Row};
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use tre_store::{
+    AppliedMigration, Article, Migration, NewArticle, OutletCount, Store, StoreError, StoreStats,
+    UpsertOutcome, decode_list, encode_list, plan_upsert,
+};
+
+/// The schema, in order. Same versions and names as `tre-store-sqlite`.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "articles",
+    sql: include_str!("../migrations/0001_articles.sql"),
+}];
+
+const BACKEND: &str = "postgres";
+/// Advisory lock keys (arbitrary constants, "tre" in ASCII plus a purpose digit).
+const WRITE_LOCK: i64 = 0x7472_6501;
+const MIGRATE_LOCK: i64 = 0x7472_6502;
+
+/// A handle on a PostgreSQL store; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct PgStore {
+    pool: PgPool,
+    location: String,
+    store_id: String,
+}
+
+fn query_err(doing: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
+    move |e| StoreError::Query {
+        backend: BACKEND,
+        doing,
+        detail: e.to_string(),
+    }
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// The URL with any password replaced, safe to print and log.
+pub fn redact_url(url: &str) -> String {
+    let Some(scheme_end) = url.find("://") else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end + 3..];
+    let Some(at) = rest.find('@') else {
+        return url.to_owned();
+    };
+    let userinfo = &rest[..at];
+    match userinfo.find(':') {
+        Some(colon) => format!(
+            "{}{}:***{}",
+            &url[..scheme_end + 3],
+            &userinfo[..colon],
+            &rest[at..]
+        ),
+        None => url.to_owned(),
+    }
+}
+
+impl PgStore {
+    /// Connects to the database at `url` (`postgres://user@host:port/db`) and brings its schema
+    /// up to date.
+    pub async fn connect(url: &str) -> Result<PgStore, StoreError> {
+        Self::connect_in_schema(url, None).await
+    }
+
+    /// Like [`PgStore::connect`], but keeps every table inside `schema` (created if missing).
+    /// Lets several independent stores share one database, as the tests do.
+    pub async fn connect_in_schema(url: &str, schema: Option<&str>) -> Result<PgStore, StoreError> {
+        let location = match schema {
+            Some(s) => format!("{} (schema {s})", redact_url(url)),
+            None => redact_url(url),
+        };
+        let open_err = |detail: String, hint: &str| StoreError::Open {
+            backend: BACKEND,
+            location: location.clone(),
+            detail,
+            hint: hint.to_owned(),
+        };
+        let mut options = PgConnectOptions::from_str(url).map_err(|e| {
+            open_err(
+                e.to_string(),
+                "Give a URL of the form postgres://user@host:5432/database with --database or \
+                 TRE_DATABASE_URL.",
+            )
+        })?;
+        if let Some(schema) = schema {
+            if !schema
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            {
+                return Err(StoreError::Invalid(format!(
+                    "schema name {schema:?} must be letters, digits and underscores"
+                )));
+            }
+            let bootstrap = PgPoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options.clone())
+                .await
+                .map_err(|e| open_err(e.to_string(), CONNECT_HINT))?;
+            sqlx::query(AssertSqlSafe(format!("CREATE SCHEMA IF NOT EXISTS {schema}")))
+                .execute(&bootstrap)
+                .await
+                .map_err(|e| open_err(e.to_string(), CONNECT_HINT))?;
+            bootstrap.close().await;
+            options = options.options([("search_path", schema)]);
+        }
+        let pool = PgPoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(|e| open_err(e.to_string(), CONNECT_HINT))?;
+        migrate(&pool).await?;
+        let store_id = ensure_store_id(&pool).await?;
+        Ok(PgStore {
+            pool,
+            location,
+            store_id,
+        })
+    }
+
+    /// Closes the pool.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+const CONNECT_HINT: &str = "Is PostgreSQL running and reachable at that address, and does the \
+    database exist? Check --database or TRE_DATABASE_URL.";
+
+async fn migrate(pool: &PgPool) -> Result<(), StoreError> {
+    let mut tx = pool
+        .begin()
+        .await
+        .map_err(query_err("applying schema migrations"))?;
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(MIGRATE_LOCK)
+        .execute(&mut *tx)
+        .await
+        .map_err(query_err("locking for migrations"))?;
+    sqlx::query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+            version BIGINT PRIMARY KEY,
+            name TEXT NOT NULL,
+            checksum TEXT NOT NULL,
+            applied_at BIGINT NOT NULL)",
+    )
+    .execute(&mut *tx)
+    .await
+    .map_err(query_err("applying schema migrations"))?;
+    let applied: Vec<AppliedMigration> =
+        sqlx::query("SELECT version, name, checksum FROM schema_migrations ORDER BY version")
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(query_err("reading applied migrations"))?
+            .iter()
+            .map(|r| AppliedMigration {
+                version: r.get(0),
+                name: r.get(1),
+                checksum: r.get(2),
+            })
+            .collect();
+    for m in tre_store::migrate::pending(MIGRATIONS, &applied)? {
+        sqlx::raw_sql(m.sql)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| StoreError::Schema(format!("migration {} failed: {e}", m.version)))?;
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, checksum, applied_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(m.version)
+        .bind(m.name)
+        .bind(m.checksum())
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await
+        .map_err(query_err("recording a migration"))?;
+    }
+    tx.commit()
+        .await
+        .map_err(query_err("applying schema migrations"))
+}
+
+async fn ensure_store_id(pool: &PgPool) -> Result<String, StoreError> {
+    sqlx::query(
+        "INSERT INTO store_meta (key, value) VALUES ('store_id', $1) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .execute(pool)
+    .await
+    .map_err(query_err("recording the store id"))?;
+    sqlx::query_scalar("SELECT value FROM store_meta WHERE key = 'store_id'")
+        .fetch_one(pool)
+        .await
+        .map_err(query_err("reading the store id"))
+}
+
+const ARTICLE_COLUMNS: &str = "id, seq, source, url, outlet, section, title, lead, paragraphs, \
+    captions, credits, byline, source_line, published, page_date, content_hash, ingested_at, \
+    updated_at";
+
+fn article_from_row(r: &PgRow) -> Result<Article, StoreError> {
+    let get = |e: sqlx::Error| StoreError::Corrupt(e.to_string());
+    Ok(Article {
+        id: r.try_get("id").map_err(get)?,
+        seq: r.try_get("seq").map_err(get)?,
+        source: r.try_get("source").map_err(get)?,
+        url: r.try_get("url").map_err(get)?,
+        outlet: r.try_get("outlet").map_err(get)?,
+        section: r.try_get("section").map_err(get)?,
+        title: r.try_get("title").map_err(get)?,
+        lead: r.try_get("lead").map_err(get)?,
+        paragraphs: decode_list(r.try_get("paragraphs").map_err(get)?)?,
+        captions: decode_list(r.try_get("captions").map_err(get)?)?,
+        credits: decode_list(r.try_get("credits").map_err(get)?)?,
+        byline: r.try_get("byline").map_err(get)?,
+        source_line: r.try_get("source_line").map_err(get)?,
+        published: r.try_get("published").map_err(get)?,
+        page_date: r.try_get("page_date").map_err(get)?,
+        content_hash: r.try_get("content_hash").map_err(get)?,
+        ingested_at: r.try_get("ingested_at").map_err(get)?,
+        updated_at: r.try_get("updated_at").map_err(get)?,
+    })
+}
+
+fn opt(s: &Option<tre_text::NormText>) -> Option<String> {
+    s.as_ref().map(|t| t.as_str().to_owned())
+}
+
+#[async_trait]
+impl Store for PgStore {
+    async fn upsert_articles(
+        &self,
+        batch: &[NewArticle],
+    ) -> Result<Vec<UpsertOutcome>, StoreError> {
+        if batch.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(query_err("writing articles"))?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(WRITE_LOCK)
+            .execute(&mut *tx)
+            .await
+            .map_err(query_err("taking the write lock"))?;
+        let ids: Vec<String> = batch.iter().map(|a| a.id().to_owned()).collect();
+        let stored: HashMap<String, String> =
+            sqlx::query("SELECT id, content_hash FROM articles WHERE id = ANY($1)")
+                .bind(ids)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(query_err("reading stored articles"))?
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect();
+        let plan = plan_upsert(batch, &stored);
+        if !plan.writes.is_empty() {
+            let max: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM articles")
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(query_err("reading the sequence"))?;
+            let now = now_ms();
+            for (i, a) in plan.writes.iter().enumerate() {
+                let c = a.content();
+                sqlx::query(
+                    "INSERT INTO articles (id, seq, source, url, outlet, section, title, lead, \
+                     paragraphs, captions, credits, byline, source_line, published, page_date, \
+                     content_hash, ingested_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
+                     $16, $17, $18) \
+                     ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, source = excluded.source, \
+                     url = excluded.url, outlet = excluded.outlet, section = excluded.section, \
+                     title = excluded.title, lead = excluded.lead, \
+                     paragraphs = excluded.paragraphs, captions = excluded.captions, \
+                     credits = excluded.credits, byline = excluded.byline, \
+                     source_line = excluded.source_line, published = excluded.published, \
+                     page_date = excluded.page_date, content_hash = excluded.content_hash, \
+                     updated_at = excluded.updated_at",
+                )
+                .bind(a.id().to_owned())
+                .bind(max + 1 + i as i64)
+                .bind(a.source().to_owned())
+                .bind(c.url.clone())
+                .bind(opt(&c.outlet))
+                .bind(opt(&c.section))
+                .bind(c.title.as_str().to_owned())
+                .bind(opt(&c.lead))
+                .bind(encode_list(&c.paragraphs))
+                .bind(encode_list(&c.captions))
+                .bind(encode_list(&c.credits))
+                .bind(opt(&c.byline))
+                .bind(opt(&c.source_line))
+                .bind(c.published.clone())
+                .bind(c.page_date.clone())
+                .bind(a.content_hash().to_owned())
+                .bind(now)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(query_err("writing an article"))?;
+            }
+        }
+        tx.commit().await.map_err(query_err("committing articles"))?;
+        Ok(plan.outcomes)
+    }
+
+    async fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = $1");
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_owned())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(query_err("reading an article"))?;
+        row.as_ref().map(article_from_row).transpose()
+    }
+
+    async fn articles_since(
+        &self,
+        after_seq: i64,
+        limit: u32,
+    ) -> Result<Vec<Article>, StoreError> {
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2"
+        );
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(after_seq)
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(query_err("reading articles by sequence"))?
+            .iter()
+            .map(article_from_row)
+            .collect()
+    }
+
+    async fn count_since(&self, after_seq: i64) -> Result<i64, StoreError> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM articles WHERE seq > $1")
+            .bind(after_seq)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(query_err("counting articles by sequence"))
+    }
+
+    async fn stats(&self) -> Result<StoreStats, StoreError> {
+        let r = sqlx::query(
+            "SELECT COUNT(*), COALESCE(MAX(seq), 0)::BIGINT, MIN(published), MAX(published), \
+             COUNT(*) FILTER (WHERE published IS NULL) FROM articles",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .map_err(query_err("counting articles"))?;
+        let outlets = sqlx::query(
+            "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet \
+             ORDER BY n DESC, outlet NULLS LAST",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(query_err("counting outlets"))?
+        .iter()
+        .map(|r| OutletCount {
+            outlet: r.get(0),
+            articles: r.get(1),
+        })
+        .collect();
+        Ok(StoreStats {
+            articles: r.get(0),
+            max_seq: r.get(1),
+            earliest_published: r.get(2),
+            latest_published: r.get(3),
+            undated: r.get(4),
+            outlets,
+        })
+    }
+
+    fn store_id(&self) -> &str {
+        &self.store_id
+    }
+
+    fn backend(&self) -> &'static str {
+        BACKEND
+    }
+
+    fn location(&self) -> String {
+        self.location.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_url;
+
+    #[test]
+    fn passwords_never_printed() {
+        assert_eq!(
+            redact_url("postgres://tre:s3cret@db.mofa.gov.vn:5432/tre"),
+            "postgres://tre:***@db.mofa.gov.vn:5432/tre"
+        );
+        assert_eq!(
+            redact_url("postgres://127.0.0.1:5432/test"),
+            "postgres://127.0.0.1:5432/test"
+        );
+        assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
+    }
+}

@@ -1,0 +1,355 @@
+//! The embedded store: one SQLite file in the data directory, no server to install.
+//!
+//! WAL journal (readers never block the writer), `synchronous=NORMAL` (a killed process loses
+//! nothing committed; only a power cut can lose the last transactions), and every write
+//! transaction starts with `BEGIN IMMEDIATE`, which takes SQLite's single write lock up front.
+//! That lock is also what makes sequence numbers visible in increasing order (see `tre-store`).
+
+use async_trait::async_trait;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
+};
+use sqlx::{AssertSqlSafe, Row};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use tre_store::{
+    AppliedMigration, Article, Migration, NewArticle, OutletCount, Store, StoreError, StoreStats,
+    UpsertOutcome, decode_list, encode_list, plan_upsert,
+};
+
+/// The schema, in order. Same versions and names as `tre-store-postgres`.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "articles",
+    sql: include_str!("../migrations/0001_articles.sql"),
+}];
+
+const BACKEND: &str = "sqlite";
+
+/// A handle on an SQLite store; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+    path: PathBuf,
+    store_id: String,
+}
+
+fn query_err(doing: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
+    move |e| StoreError::Query {
+        backend: BACKEND,
+        doing,
+        detail: e.to_string(),
+    }
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the store file at `path` and brings its schema up to date.
+    pub async fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let open_err = |detail: String, hint: &str| StoreError::Open {
+            backend: BACKEND,
+            location: path.display().to_string(),
+            detail,
+            hint: hint.to_owned(),
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                open_err(
+                    format!("cannot create directory {}: {e}", dir.display()),
+                    "Choose a writable data directory with --data DIR.",
+                )
+            })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(60))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|e| {
+                open_err(
+                    e.to_string(),
+                    "Check that the file is an SQLite database tre created and that the \
+                     directory is writable, or choose another with --data DIR.",
+                )
+            })?;
+        migrate(&pool).await?;
+        let store_id = ensure_store_id(&pool).await?;
+        Ok(SqliteStore {
+            pool,
+            path: path.to_owned(),
+            store_id,
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Closes the pool, waiting for connections to finish (checkpoints the WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+async fn migrate(pool: &SqlitePool) -> Result<(), StoreError> {
+    let err = query_err("applying schema migrations");
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(err)?;
+    sqlx::query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            checksum TEXT NOT NULL,
+            applied_at INTEGER NOT NULL)",
+    )
+    .execute(&mut *tx)
+    .await
+    .map_err(query_err("applying schema migrations"))?;
+    let applied: Vec<AppliedMigration> =
+        sqlx::query("SELECT version, name, checksum FROM schema_migrations ORDER BY version")
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(query_err("reading applied migrations"))?
+            .iter()
+            .map(|r| AppliedMigration {
+                version: r.get(0),
+                name: r.get(1),
+                checksum: r.get(2),
+            })
+            .collect();
+    for m in tre_store::migrate::pending(MIGRATIONS, &applied)? {
+        sqlx::raw_sql(m.sql)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| StoreError::Schema(format!("migration {} failed: {e}", m.version)))?;
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(m.version)
+        .bind(m.name)
+        .bind(m.checksum())
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await
+        .map_err(query_err("recording a migration"))?;
+    }
+    tx.commit()
+        .await
+        .map_err(query_err("applying schema migrations"))
+}
+
+async fn ensure_store_id(pool: &SqlitePool) -> Result<String, StoreError> {
+    let candidate = uuid::Uuid::new_v4().to_string();
+    sqlx::query("INSERT INTO store_meta (key, value) VALUES ('store_id', ?) ON CONFLICT (key) DO NOTHING")
+        .bind(candidate)
+        .execute(pool)
+        .await
+        .map_err(query_err("recording the store id"))?;
+    sqlx::query_scalar("SELECT value FROM store_meta WHERE key = 'store_id'")
+        .fetch_one(pool)
+        .await
+        .map_err(query_err("reading the store id"))
+}
+
+const ARTICLE_COLUMNS: &str = "id, seq, source, url, outlet, section, title, lead, paragraphs, \
+    captions, credits, byline, source_line, published, page_date, content_hash, ingested_at, \
+    updated_at";
+
+fn article_from_row(r: &SqliteRow) -> Result<Article, StoreError> {
+    let get = |e: sqlx::Error| StoreError::Corrupt(e.to_string());
+    Ok(Article {
+        id: r.try_get("id").map_err(get)?,
+        seq: r.try_get("seq").map_err(get)?,
+        source: r.try_get("source").map_err(get)?,
+        url: r.try_get("url").map_err(get)?,
+        outlet: r.try_get("outlet").map_err(get)?,
+        section: r.try_get("section").map_err(get)?,
+        title: r.try_get("title").map_err(get)?,
+        lead: r.try_get("lead").map_err(get)?,
+        paragraphs: decode_list(r.try_get("paragraphs").map_err(get)?)?,
+        captions: decode_list(r.try_get("captions").map_err(get)?)?,
+        credits: decode_list(r.try_get("credits").map_err(get)?)?,
+        byline: r.try_get("byline").map_err(get)?,
+        source_line: r.try_get("source_line").map_err(get)?,
+        published: r.try_get("published").map_err(get)?,
+        page_date: r.try_get("page_date").map_err(get)?,
+        content_hash: r.try_get("content_hash").map_err(get)?,
+        ingested_at: r.try_get("ingested_at").map_err(get)?,
+        updated_at: r.try_get("updated_at").map_err(get)?,
+    })
+}
+
+fn opt(s: &Option<tre_text::NormText>) -> Option<String> {
+    s.as_ref().map(|t| t.as_str().to_owned())
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn upsert_articles(
+        &self,
+        batch: &[NewArticle],
+    ) -> Result<Vec<UpsertOutcome>, StoreError> {
+        if batch.is_empty() {
+            return Ok(Vec::new());
+        }
+        let err = query_err("writing articles");
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(err)?;
+        let mut stored: HashMap<String, String> = HashMap::new();
+        // SQLite accepts at most 32766 bound parameters per statement; stay far below it.
+        for chunk in batch.chunks(500) {
+            let placeholders = vec!["?"; chunk.len()].join(", ");
+            let sql = format!("SELECT id, content_hash FROM articles WHERE id IN ({placeholders})");
+            let mut q = sqlx::query(AssertSqlSafe(sql));
+            for a in chunk {
+                q = q.bind(a.id().to_owned());
+            }
+            for r in q
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(query_err("reading stored articles"))?
+            {
+                stored.insert(r.get(0), r.get(1));
+            }
+        }
+        let plan = plan_upsert(batch, &stored);
+        if !plan.writes.is_empty() {
+            let max: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM articles")
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(query_err("reading the sequence"))?;
+            let now = now_ms();
+            for (i, a) in plan.writes.iter().enumerate() {
+                let c = a.content();
+                sqlx::query(
+                    "INSERT INTO articles (id, seq, source, url, outlet, section, title, lead, \
+                     paragraphs, captions, credits, byline, source_line, published, page_date, \
+                     content_hash, ingested_at, updated_at) \
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+                     ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, source = excluded.source, \
+                     url = excluded.url, outlet = excluded.outlet, section = excluded.section, \
+                     title = excluded.title, lead = excluded.lead, \
+                     paragraphs = excluded.paragraphs, captions = excluded.captions, \
+                     credits = excluded.credits, byline = excluded.byline, \
+                     source_line = excluded.source_line, published = excluded.published, \
+                     page_date = excluded.page_date, content_hash = excluded.content_hash, \
+                     updated_at = excluded.updated_at",
+                )
+                .bind(a.id().to_owned())
+                .bind(max + 1 + i as i64)
+                .bind(a.source().to_owned())
+                .bind(c.url.clone())
+                .bind(opt(&c.outlet))
+                .bind(opt(&c.section))
+                .bind(c.title.as_str().to_owned())
+                .bind(opt(&c.lead))
+                .bind(encode_list(&c.paragraphs))
+                .bind(encode_list(&c.captions))
+                .bind(encode_list(&c.credits))
+                .bind(opt(&c.byline))
+                .bind(opt(&c.source_line))
+                .bind(c.published.clone())
+                .bind(c.page_date.clone())
+                .bind(a.content_hash().to_owned())
+                .bind(now)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(query_err("writing an article"))?;
+            }
+        }
+        tx.commit().await.map_err(query_err("committing articles"))?;
+        Ok(plan.outcomes)
+    }
+
+    async fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?");
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_owned())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(query_err("reading an article"))?;
+        row.as_ref().map(article_from_row).transpose()
+    }
+
+    async fn articles_since(
+        &self,
+        after_seq: i64,
+        limit: u32,
+    ) -> Result<Vec<Article>, StoreError> {
+        let sql =
+            format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > ? ORDER BY seq LIMIT ?");
+        sqlx::query(AssertSqlSafe(sql))
+            .bind(after_seq)
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(query_err("reading articles by sequence"))?
+            .iter()
+            .map(article_from_row)
+            .collect()
+    }
+
+    async fn count_since(&self, after_seq: i64) -> Result<i64, StoreError> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM articles WHERE seq > ?")
+            .bind(after_seq)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(query_err("counting articles by sequence"))
+    }
+
+    async fn stats(&self) -> Result<StoreStats, StoreError> {
+        let r = sqlx::query(
+            "SELECT COUNT(*), COALESCE(MAX(seq), 0), MIN(published), MAX(published), \
+             COALESCE(SUM(CASE WHEN published IS NULL THEN 1 ELSE 0 END), 0) FROM articles",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .map_err(query_err("counting articles"))?;
+        let outlets = sqlx::query(
+            "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(query_err("counting outlets"))?
+        .iter()
+        .map(|r| OutletCount {
+            outlet: r.get(0),
+            articles: r.get(1),
+        })
+        .collect();
+        Ok(StoreStats {
+            articles: r.get(0),
+            max_seq: r.get(1),
+            earliest_published: r.get(2),
+            latest_published: r.get(3),
+            undated: r.get(4),
+            outlets,
+        })
+    }
+
+    fn store_id(&self) -> &str {
+        &self.store_id
+    }
+
+    fn backend(&self) -> &'static str {
+        BACKEND
+    }
+
+    fn location(&self) -> String {
+        self.path.display().to_string()
+    }
+}

@@ -1,0 +1,275 @@
+//! Articles as stored.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use tre_text::NormText;
+
+/// Everything of an article except its identity and provenance.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleContent {
+    pub url: Option<String>,
+    pub outlet: Option<NormText>,
+    /// The outlet's own section or category ("Thời sự", "Thế giới").
+    pub section: Option<NormText>,
+    pub title: NormText,
+    pub lead: Option<NormText>,
+    pub paragraphs: Vec<NormText>,
+    pub captions: Vec<NormText>,
+    pub credits: Vec<NormText>,
+    pub byline: Option<NormText>,
+    pub source_line: Option<NormText>,
+    /// The article's publication date, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (local time).
+    pub published: Option<String>,
+    /// A date the site printed for the page view, kept apart from `published`.
+    pub page_date: Option<String>,
+}
+
+/// An article as ingest hands it to the store. Its content hash is computed once, when it is
+/// built, and cannot drift from the content because the content cannot be changed afterwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewArticle {
+    id: String,
+    source: String,
+    content: ArticleContent,
+    content_hash: String,
+}
+
+impl NewArticle {
+    /// `id` is the stable identity (the source's own id, a URL-derived id, or a file's name
+    /// without extension); `source` says where it was read (a path, `path#line`, or a URL).
+    pub fn new(id: String, source: String, content: ArticleContent) -> Self {
+        let content_hash = content_hash(&content);
+        NewArticle {
+            id,
+            source,
+            content,
+            content_hash,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub fn content(&self) -> &ArticleContent {
+        &self.content
+    }
+
+    /// Hash of everything that makes the article what it is (not where it was read from), so
+    /// re-reading the same article from another path is "unchanged".
+    pub fn content_hash(&self) -> &str {
+        &self.content_hash
+    }
+
+    /// Lead and paragraphs joined by blank lines: the body as stored.
+    pub fn body(&self) -> String {
+        join_body(self.content.lead.as_ref(), &self.content.paragraphs)
+    }
+}
+
+pub(crate) fn join_body(lead: Option<&NormText>, paragraphs: &[NormText]) -> String {
+    let mut out = String::new();
+    for p in lead.into_iter().chain(paragraphs) {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+fn content_hash(c: &ArticleContent) -> String {
+    let mut h = Sha256::new();
+    let mut field = |name: &str, value: Option<&str>| {
+        h.update(name.as_bytes());
+        match value {
+            Some(v) => {
+                h.update([1u8]);
+                h.update((v.len() as u64).to_le_bytes());
+                h.update(v.as_bytes());
+            }
+            None => h.update([0u8]),
+        }
+    };
+    field("url", c.url.as_deref());
+    field("outlet", c.outlet.as_deref());
+    field("section", c.section.as_deref());
+    field("title", Some(&c.title));
+    field("lead", c.lead.as_deref());
+    for p in &c.paragraphs {
+        field("p", Some(p));
+    }
+    for p in &c.captions {
+        field("caption", Some(p));
+    }
+    for p in &c.credits {
+        field("credit", Some(p));
+    }
+    field("byline", c.byline.as_deref());
+    field("source_line", c.source_line.as_deref());
+    field("published", c.published.as_deref());
+    field("page_date", c.page_date.as_deref());
+    let digest = h.finalize();
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A stored article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: String,
+    pub seq: i64,
+    pub source: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub section: Option<String>,
+    pub title: String,
+    pub lead: Option<String>,
+    pub paragraphs: Vec<String>,
+    pub captions: Vec<String>,
+    pub credits: Vec<String>,
+    pub byline: Option<String>,
+    pub source_line: Option<String>,
+    pub published: Option<String>,
+    pub page_date: Option<String>,
+    pub content_hash: String,
+    /// Unix milliseconds of the first and the latest write.
+    pub ingested_at: i64,
+    pub updated_at: i64,
+}
+
+impl Article {
+    /// Lead and paragraphs joined by blank lines.
+    pub fn body(&self) -> String {
+        let mut out = String::new();
+        for p in self.lead.iter().chain(&self.paragraphs) {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(p);
+        }
+        out
+    }
+}
+
+/// What a write did to one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UpsertOutcome {
+    New,
+    Updated,
+    Unchanged,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutletCount {
+    pub outlet: Option<String>,
+    pub articles: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoreStats {
+    pub articles: i64,
+    pub outlets: Vec<OutletCount>,
+    pub earliest_published: Option<String>,
+    pub latest_published: Option<String>,
+    pub undated: i64,
+    pub max_seq: i64,
+}
+
+/// Storage encodes the lists of an article (paragraphs, captions, credits) as JSON text: a
+/// portable column type on both backends.
+pub fn encode_list(items: &[NormText]) -> String {
+    let v: Vec<&str> = items.iter().map(|s| s.as_str()).collect();
+    serde_json::to_string(&v).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The inverse of [`encode_list`].
+pub fn decode_list(text: &str) -> Result<Vec<String>, crate::StoreError> {
+    serde_json::from_str(text)
+        .map_err(|e| crate::StoreError::Corrupt(format!("a stored list is not valid JSON: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(title: &str) -> ArticleContent {
+        ArticleContent {
+            title: NormText::new(title),
+            paragraphs: vec![NormText::new("Một."), NormText::new("Hai.")],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn hash_depends_on_content_not_identity() {
+        let a = NewArticle::new("a".into(), "x.txt".into(), content("Tiêu đề"));
+        let b = NewArticle::new("b".into(), "y.txt".into(), content("Tiêu đề"));
+        let c = NewArticle::new("a".into(), "x.txt".into(), content("Tiêu đề khác"));
+        assert_eq!(a.content_hash(), b.content_hash());
+        assert_ne!(a.content_hash(), c.content_hash());
+        assert_eq!(a.content_hash().len(), 32);
+    }
+
+    #[test]
+    fn paragraph_boundaries_matter() {
+        let mut one = content("T");
+        one.paragraphs = vec![NormText::new("ab")];
+        let mut two = content("T");
+        two.paragraphs = vec![NormText::new("a"), NormText::new("b")];
+        let a = NewArticle::new("a".into(), "s".into(), one);
+        let b = NewArticle::new("a".into(), "s".into(), two);
+        assert_ne!(a.content_hash(), b.content_hash());
+    }
+}
+
+/// How a batch of upserts plays out against what the store already holds: decided here once,
+/// executed by each backend inside its write transaction.
+#[derive(Debug)]
+pub struct WritePlan<'a> {
+    /// One outcome per input article, in input order.
+    pub outcomes: Vec<UpsertOutcome>,
+    /// The articles to write, each id once with its final content, in the order their
+    /// sequence numbers must be assigned.
+    pub writes: Vec<&'a NewArticle>,
+}
+
+/// Plans a batch given the content hashes stored for its ids (`stored` maps id → hash for the
+/// ids that exist).
+pub fn plan_upsert<'a>(
+    batch: &'a [NewArticle],
+    stored: &std::collections::HashMap<String, String>,
+) -> WritePlan<'a> {
+    use std::collections::HashMap;
+    // Current hash of each id as the batch is replayed in order, and the batch index of the
+    // latest write for that id.
+    let mut current: HashMap<&str, &str> = HashMap::new();
+    let mut last_write: HashMap<&str, usize> = HashMap::new();
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for (i, a) in batch.iter().enumerate() {
+        let known = current
+            .get(a.id())
+            .copied()
+            .or_else(|| stored.get(a.id()).map(String::as_str));
+        let outcome = match known {
+            None => UpsertOutcome::New,
+            Some(h) if h == a.content_hash() => UpsertOutcome::Unchanged,
+            Some(_) => UpsertOutcome::Updated,
+        };
+        if outcome != UpsertOutcome::Unchanged {
+            last_write.insert(a.id(), i);
+        }
+        current.insert(a.id(), a.content_hash());
+        outcomes.push(outcome);
+    }
+    let mut order: Vec<usize> = last_write.into_values().collect();
+    order.sort_unstable();
+    WritePlan {
+        outcomes,
+        writes: order.into_iter().map(|i| &batch[i]).collect(),
+    }
+}

@@ -1,0 +1,336 @@
+//! The contract every [`Store`] implementation must meet, as one suite of tests that each
+//! backend instantiates with [`store_contract_tests!`](crate::store_contract_tests).
+//!
+//! A backend provides a [`Harness`]: something that can open (and re-open) one fresh, empty
+//! store. The suite then checks behaviour a user would notice: nothing duplicated, nothing
+//! lost, updates visible, derived data able to catch up by sequence number.
+
+use crate::{ArticleContent, NewArticle, Store, UpsertOutcome};
+use async_trait::async_trait;
+use std::collections::HashSet;
+use tre_text::NormText;
+
+/// Opens one fresh store, as many times as asked (every open sees the same data).
+#[async_trait]
+pub trait Harness: Send + Sync {
+    type S: Store + 'static;
+    async fn open(&self) -> Self::S;
+}
+
+/// Instantiates the contract suite inside a test module. The expression is evaluated once per
+/// test and yields `Option<impl Harness>`: a fresh store's harness, or `None` to skip (a backend
+/// whose server is not configured on this machine; it should say so on stderr).
+#[macro_export]
+macro_rules! store_contract_tests {
+    ($harness:expr) => {
+        $crate::store_contract_tests!(@tests $harness;
+            new_store_is_empty,
+            article_round_trips_every_field,
+            same_article_twice_is_stored_once,
+            changed_article_is_updated_not_duplicated,
+            repeated_id_inside_one_batch,
+            articles_since_pages_in_sequence_order,
+            updates_move_to_the_end_of_the_sequence,
+            stats_count_outlets_and_dates,
+            store_id_survives_reopening,
+            concurrent_writers_get_distinct_sequence_numbers,
+            large_batch_round_trips,
+        );
+    };
+    (@tests $harness:expr; $($name:ident),* $(,)?) => {
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                let Some(harness) = $harness else { return };
+                $crate::contract::$name(&harness).await;
+            }
+        )*
+    };
+}
+
+/// A sample article with Vietnamese text in every field.
+pub fn sample(id: &str, title: &str) -> NewArticle {
+    NewArticle::new(
+        id.to_owned(),
+        format!("samples/{id}.txt"),
+        ArticleContent {
+            url: Some(format!("https://example.vn/{id}")),
+            outlet: Some(NormText::new("Báo Thế giới & Việt Nam")),
+            section: Some(NormText::new("Thời sự")),
+            title: NormText::new(title),
+            lead: Some(NormText::new(
+                "Tối ngày 28/4, tại Nhà khách Chính phủ, Bộ trưởng Ngoại giao Bùi Thanh Sơn làm việc.",
+            )),
+            paragraphs: vec![
+                NormText::new("Nghị quyết số 34-NQ/TW, ngày 9/1/2023 về đối ngoại."),
+                NormText::new("Ủy ban Kiểm tra Trung ương; “cây tre Việt Nam”."),
+            ],
+            captions: vec![NormText::new("Bộ trưởng phát biểu tại buổi làm việc.")],
+            credits: vec![NormText::new("Đăng Khoa")],
+            byline: Some(NormText::new("Phương Diệp (TTXVN/Vietnam+)")),
+            source_line: Some(NormText::new("Theo CPV")),
+            published: Some("2023-04-28".to_owned()),
+            page_date: Some("2023-04-29".to_owned()),
+        },
+    )
+}
+
+fn edited(a: &NewArticle, extra: &str) -> NewArticle {
+    let mut c = a.content().clone();
+    c.paragraphs.push(NormText::new(extra));
+    NewArticle::new(a.id().to_owned(), a.source().to_owned(), c)
+}
+
+fn with_outlet(a: &NewArticle, outlet: Option<&str>, published: Option<&str>) -> NewArticle {
+    let mut c = a.content().clone();
+    c.outlet = outlet.map(NormText::new);
+    c.published = published.map(str::to_owned);
+    NewArticle::new(a.id().to_owned(), a.source().to_owned(), c)
+}
+
+pub async fn new_store_is_empty<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let st = s.stats().await.expect("stats");
+    assert_eq!(st.articles, 0);
+    assert_eq!(st.max_seq, 0);
+    assert!(st.outlets.is_empty());
+    assert!(s.article("missing").await.expect("read").is_none());
+    assert!(s.articles_since(0, 10).await.expect("since").is_empty());
+    assert!(!s.store_id().is_empty());
+}
+
+pub async fn article_round_trips_every_field<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let a = sample("000_tran_cam_tu", "Nhiệm vụ trọng tâm của công tác đối ngoại");
+    let out = s.upsert_articles(std::slice::from_ref(&a)).await.expect("upsert");
+    assert_eq!(out, vec![UpsertOutcome::New]);
+    let got = s.article(a.id()).await.expect("read").expect("stored");
+    let c = a.content();
+    assert_eq!(got.id, a.id());
+    assert_eq!(got.source, a.source());
+    assert_eq!(got.url, c.url);
+    assert_eq!(got.outlet.as_deref(), c.outlet.as_deref());
+    assert_eq!(got.section.as_deref(), c.section.as_deref());
+    assert_eq!(got.title, c.title.as_str());
+    assert_eq!(got.lead.as_deref(), c.lead.as_deref());
+    let paragraphs: Vec<&str> = c.paragraphs.iter().map(|p| p.as_str()).collect();
+    assert_eq!(got.paragraphs, paragraphs);
+    assert_eq!(got.captions, ["Bộ trưởng phát biểu tại buổi làm việc."]);
+    assert_eq!(got.credits, ["Đăng Khoa"]);
+    assert_eq!(got.byline.as_deref(), Some("Phương Diệp (TTXVN/Vietnam+)"));
+    assert_eq!(got.source_line.as_deref(), Some("Theo CPV"));
+    assert_eq!(got.published.as_deref(), Some("2023-04-28"));
+    assert_eq!(got.page_date.as_deref(), Some("2023-04-29"));
+    assert_eq!(got.content_hash, a.content_hash());
+    assert!(got.seq > 0);
+    assert!(got.ingested_at > 1_600_000_000_000, "ingested_at is unix ms");
+    assert_eq!(got.body(), a.body());
+
+    // Absent optional fields stay absent.
+    let bare = NewArticle::new(
+        "bare".into(),
+        "bare.txt".into(),
+        ArticleContent {
+            title: NormText::new("Chỉ có tiêu đề"),
+            paragraphs: vec![NormText::new("Một đoạn.")],
+            ..Default::default()
+        },
+    );
+    s.upsert_articles(std::slice::from_ref(&bare))
+        .await
+        .expect("upsert");
+    let got = s.article("bare").await.expect("read").expect("stored");
+    assert_eq!(got.url, None);
+    assert_eq!(got.outlet, None);
+    assert_eq!(got.lead, None);
+    assert!(got.captions.is_empty());
+    assert_eq!(got.published, None);
+}
+
+pub async fn same_article_twice_is_stored_once<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let a = sample("a1", "Bộ Ngoại giao triển khai nhiệm vụ năm 2023");
+    assert_eq!(
+        s.upsert_articles(std::slice::from_ref(&a)).await.unwrap(),
+        [UpsertOutcome::New]
+    );
+    let first = s.article("a1").await.unwrap().unwrap();
+    // The same content read from another path is the same article, unchanged.
+    let again = NewArticle::new("a1".into(), "elsewhere/a1.txt".into(), a.content().clone());
+    assert_eq!(
+        s.upsert_articles(&[again]).await.unwrap(),
+        [UpsertOutcome::Unchanged]
+    );
+    let st = s.stats().await.unwrap();
+    assert_eq!(st.articles, 1);
+    let second = s.article("a1").await.unwrap().unwrap();
+    assert_eq!(second.seq, first.seq, "an unchanged article keeps its seq");
+    assert_eq!(st.max_seq, first.seq);
+}
+
+pub async fn changed_article_is_updated_not_duplicated<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let a = sample("a1", "Tin gốc");
+    s.upsert_articles(std::slice::from_ref(&a)).await.unwrap();
+    let before = s.article("a1").await.unwrap().unwrap();
+    let b = edited(&a, "Đoạn bổ sung sau khi sửa bài.");
+    assert_eq!(
+        s.upsert_articles(std::slice::from_ref(&b)).await.unwrap(),
+        [UpsertOutcome::Updated]
+    );
+    let after = s.article("a1").await.unwrap().unwrap();
+    assert_eq!(s.stats().await.unwrap().articles, 1);
+    assert!(after.seq > before.seq, "an update takes a new seq");
+    assert_eq!(after.ingested_at, before.ingested_at);
+    assert!(after.updated_at >= before.updated_at);
+    assert_eq!(
+        after.paragraphs.last().map(String::as_str),
+        Some("Đoạn bổ sung sau khi sửa bài.")
+    );
+    assert_eq!(after.content_hash, b.content_hash());
+}
+
+pub async fn repeated_id_inside_one_batch<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let a = sample("dup", "Một bài");
+    let b = edited(&a, "Bản sửa.");
+    let out = s
+        .upsert_articles(&[a.clone(), a.clone(), b.clone()])
+        .await
+        .unwrap();
+    assert_eq!(
+        out,
+        [
+            UpsertOutcome::New,
+            UpsertOutcome::Unchanged,
+            UpsertOutcome::Updated
+        ]
+    );
+    assert_eq!(s.stats().await.unwrap().articles, 1);
+    let got = s.article("dup").await.unwrap().unwrap();
+    assert_eq!(got.content_hash, b.content_hash());
+}
+
+pub async fn articles_since_pages_in_sequence_order<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let batch: Vec<NewArticle> = (0..25)
+        .map(|i| sample(&format!("p{i:02}"), &format!("Bài số {i}")))
+        .collect();
+    s.upsert_articles(&batch[..10]).await.unwrap();
+    s.upsert_articles(&batch[10..]).await.unwrap();
+    let mut seen = Vec::new();
+    let mut after = 0;
+    loop {
+        let page = s.articles_since(after, 7).await.unwrap();
+        if page.is_empty() {
+            break;
+        }
+        assert!(page.len() <= 7);
+        for a in &page {
+            assert!(a.seq > after, "seq must increase: {} after {}", a.seq, after);
+            after = a.seq;
+            seen.push(a.id.clone());
+        }
+    }
+    let expected: Vec<String> = batch.iter().map(|a| a.id().to_owned()).collect();
+    assert_eq!(seen, expected, "every article once, in write order");
+    assert_eq!(s.count_since(0).await.unwrap(), 25);
+    assert_eq!(s.count_since(after).await.unwrap(), 0);
+    assert_eq!(s.stats().await.unwrap().max_seq, after);
+}
+
+pub async fn updates_move_to_the_end_of_the_sequence<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let batch: Vec<NewArticle> = (0..5)
+        .map(|i| sample(&format!("u{i}"), &format!("Bài {i}")))
+        .collect();
+    s.upsert_articles(&batch).await.unwrap();
+    let high = s.stats().await.unwrap().max_seq;
+    s.upsert_articles(&[edited(&batch[2], "Cập nhật.")])
+        .await
+        .unwrap();
+    s.upsert_articles(std::slice::from_ref(&batch[3]))
+        .await
+        .unwrap(); // unchanged: nothing new to catch up on
+    let since = s.articles_since(high, 100).await.unwrap();
+    let ids: Vec<&str> = since.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["u2"]);
+}
+
+pub async fn stats_count_outlets_and_dates<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let base = sample("s0", "Thống kê");
+    let arts = [
+        with_outlet(&base, Some("VnExpress"), Some("2005-03-01")),
+        with_outlet(
+            &sample("s1", "Hai"),
+            Some("VnExpress"),
+            Some("2006-12-31T08:15"),
+        ),
+        with_outlet(&sample("s2", "Ba"), Some("Tuổi Trẻ"), None),
+        with_outlet(&sample("s3", "Bốn"), None, Some("2004-01-02")),
+    ];
+    s.upsert_articles(&arts).await.unwrap();
+    let st = s.stats().await.unwrap();
+    assert_eq!(st.articles, 4);
+    assert_eq!(st.undated, 1);
+    assert_eq!(st.earliest_published.as_deref(), Some("2004-01-02"));
+    assert_eq!(st.latest_published.as_deref(), Some("2006-12-31T08:15"));
+    let counts: Vec<(Option<&str>, i64)> = st
+        .outlets
+        .iter()
+        .map(|o| (o.outlet.as_deref(), o.articles))
+        .collect();
+    assert_eq!(counts[0], (Some("VnExpress"), 2), "largest outlet first");
+    assert!(counts.contains(&(Some("Tuổi Trẻ"), 1)));
+    assert!(counts.contains(&(None, 1)));
+}
+
+pub async fn store_id_survives_reopening<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let id = s.store_id().to_owned();
+    s.upsert_articles(&[sample("r1", "Mở lại")]).await.unwrap();
+    drop(s);
+    let s2 = h.open().await;
+    assert_eq!(s2.store_id(), id);
+    assert!(s2.article("r1").await.unwrap().is_some());
+}
+
+pub async fn concurrent_writers_get_distinct_sequence_numbers<H: Harness>(h: &H) {
+    let s1 = h.open().await;
+    let s2 = h.open().await;
+    let a: Vec<NewArticle> = (0..40)
+        .map(|i| sample(&format!("c1-{i}"), &format!("Luồng một {i}")))
+        .collect();
+    let b: Vec<NewArticle> = (0..40)
+        .map(|i| sample(&format!("c2-{i}"), &format!("Luồng hai {i}")))
+        .collect();
+    let t1 = async {
+        for chunk in a.chunks(5) {
+            s1.upsert_articles(chunk).await.expect("writer one");
+        }
+    };
+    let t2 = async {
+        for chunk in b.chunks(5) {
+            s2.upsert_articles(chunk).await.expect("writer two");
+        }
+    };
+    tokio::join!(t1, t2);
+    let all = s1.articles_since(0, 1000).await.unwrap();
+    assert_eq!(all.len(), 80);
+    let seqs: HashSet<i64> = all.iter().map(|a| a.seq).collect();
+    assert_eq!(seqs.len(), 80, "sequence numbers are unique");
+}
+
+pub async fn large_batch_round_trips<H: Harness>(h: &H) {
+    let s = h.open().await;
+    // Beyond SQLite's and PostgreSQL's bind-parameter limits if sent as one statement.
+    let batch: Vec<NewArticle> = (0..3000)
+        .map(|i| sample(&format!("big{i:05}"), &format!("Tin {i}")))
+        .collect();
+    let out = s.upsert_articles(&batch).await.expect("large batch");
+    assert!(out.iter().all(|o| *o == UpsertOutcome::New));
+    assert_eq!(s.stats().await.unwrap().articles, 3000);
+    let out = s.upsert_articles(&batch).await.expect("again");
+    assert!(out.iter().all(|o| *o == UpsertOutcome::Unchanged));
+}

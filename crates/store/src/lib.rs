@@ -1,0 +1,66 @@
+//! tre's storage interface: the one source of truth every other part reads from.
+//!
+//! Two implementations exist, `tre-store-sqlite` (the embedded default) and
+//! `tre-store-postgres` (the central deployment). Both implement [`Store`] and both run the same
+//! contract suite ([`contract`], behind the `contract` feature), so the rest of tre never knows
+//! which one it talks to.
+//!
+//! **Architecture invariants.**
+//! - Text in the store is normalised ([`tre_text::NormText`]); nothing is stored raw.
+//! - Every write of an article gives it a new, strictly larger sequence number (`seq`), and
+//!   sequence numbers become visible in increasing order (writers are serialised), so derived
+//!   data (the search index, later stories and ledgers) catches up by asking for everything
+//!   after the last `seq` it has seen.
+//! - Writing the same article twice changes nothing: an article is identified by its `id`, and
+//!   an unchanged content hash means no write at all.
+
+pub mod article;
+pub mod error;
+pub mod migrate;
+
+#[cfg(feature = "contract")]
+pub mod contract;
+
+pub use article::{
+    Article, ArticleContent, NewArticle, OutletCount, StoreStats, UpsertOutcome, WritePlan,
+    decode_list, encode_list, plan_upsert,
+};
+pub use error::StoreError;
+pub use migrate::{AppliedMigration, Migration};
+
+use async_trait::async_trait;
+
+/// The storage interface. Implementations are cheap to clone handles over a connection pool.
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// Inserts new articles and updates changed ones, in one transaction: either the whole batch
+    /// is stored or none of it. Returns one outcome per input, in order. An id repeated inside
+    /// the batch is treated as successive writes of the same article.
+    async fn upsert_articles(&self, batch: &[NewArticle])
+    -> Result<Vec<UpsertOutcome>, StoreError>;
+
+    /// The article with this id, if stored.
+    async fn article(&self, id: &str) -> Result<Option<Article>, StoreError>;
+
+    /// Articles whose `seq` is greater than `after_seq`, in increasing `seq` order, at most
+    /// `limit` of them.
+    async fn articles_since(&self, after_seq: i64, limit: u32)
+    -> Result<Vec<Article>, StoreError>;
+
+    /// How many articles have a `seq` greater than `after_seq` (what a catching-up reader still
+    /// has to read).
+    async fn count_since(&self, after_seq: i64) -> Result<i64, StoreError>;
+
+    /// Counts, outlets, date range and the highest sequence number.
+    async fn stats(&self) -> Result<StoreStats, StoreError>;
+
+    /// A random identifier fixed when the store was created; derived data records it so that
+    /// an index built from another store is never trusted.
+    fn store_id(&self) -> &str;
+
+    /// "sqlite" or "postgres".
+    fn backend(&self) -> &'static str;
+
+    /// Where the store lives, safe to print (passwords removed).
+    fn location(&self) -> String;
+}
