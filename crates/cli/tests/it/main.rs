@@ -1,0 +1,8 @@
+//! End-to-end tests of the `tre` binary: what a user types, what they see.
+
+mod bad_input;
+mod crash;
+mod ingest;
+mod postgres;
+mod search;
+mod support;
