@@ -113,8 +113,14 @@ mod tests {
 
     #[test]
     fn exact_keeps_diacritics_fold_drops_them() {
-        assert_eq!(analyze("Đà Nẵng, TP.HCM", false), ["đà", "nẵng", "tp", "hcm"]);
-        assert_eq!(analyze("Đà Nẵng, TP.HCM", true), ["da", "nang", "tp", "hcm"]);
+        assert_eq!(
+            analyze("Đà Nẵng, TP.HCM", false),
+            ["đà", "nẵng", "tp", "hcm"]
+        );
+        assert_eq!(
+            analyze("Đà Nẵng, TP.HCM", true),
+            ["da", "nang", "tp", "hcm"]
+        );
     }
 
     #[test]

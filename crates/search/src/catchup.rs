@@ -8,9 +8,9 @@
 //! This is blocking CPU work inside an async function (the store is async): callers that
 //! serve requests should run it on a blocking thread.
 
-use crate::index::{IndexState, SearchIndex};
 use crate::SearchError;
 use crate::analyzer::ANALYZER_VERSION;
+use crate::index::{IndexState, SearchIndex};
 use tre_store::Store;
 
 /// Articles read from the store per request.

@@ -105,9 +105,7 @@ pub fn day_number(date: &str) -> Option<i64> {
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let digits = |r: std::ops::Range<usize>| -> Option<i64> {
-        date.get(r)?.parse::<i64>().ok()
-    };
+    let digits = |r: std::ops::Range<usize>| -> Option<i64> { date.get(r)?.parse::<i64>().ok() };
     let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(y * 10000 + m * 100 + d)
 }
@@ -124,14 +122,24 @@ impl SearchIndex {
         })?;
         let (schema, fields) = schema();
         let index = match Index::open_in_dir(dir) {
-            Ok(index) if index.schema() == schema && state_of(&index).is_none_or(|s| s.analyzer_version == ANALYZER_VERSION) => index,
-            Ok(_) | Err(tantivy::TantivyError::DataCorruption(_)) | Err(tantivy::TantivyError::IncompatibleIndex(_)) => {
+            Ok(index)
+                if index.schema() == schema
+                    && state_of(&index).is_none_or(|s| s.analyzer_version == ANALYZER_VERSION) =>
+            {
+                index
+            }
+            Ok(_)
+            | Err(tantivy::TantivyError::DataCorruption(_))
+            | Err(tantivy::TantivyError::IncompatibleIndex(_)) => {
                 wipe(dir)?;
                 Index::create_in_dir(dir, schema.clone()).map_err(SearchError::from)?
             }
             Err(tantivy::TantivyError::OpenDirectoryError(_))
             | Err(tantivy::TantivyError::OpenReadError(_)) => {
-                if std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false) {
+                if std::fs::read_dir(dir)
+                    .map(|mut d| d.next().is_some())
+                    .unwrap_or(false)
+                {
                     wipe(dir)?;
                 }
                 Index::create_in_dir(dir, schema.clone()).map_err(SearchError::from)?
@@ -141,7 +149,9 @@ impl SearchIndex {
         index
             .tokenizers()
             .register(EXACT, ViTokenizer { fold: false });
-        index.tokenizers().register(FOLD, ViTokenizer { fold: true });
+        index
+            .tokenizers()
+            .register(FOLD, ViTokenizer { fold: true });
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -430,7 +440,10 @@ fn tier_query(f: &Fields, q: &ParsedQuery, strict: bool, adjacent: bool) -> Box<
                     must.push((Occur::Must, phrase_in(title, body, tokens)));
                 } else {
                     for tok in tokens {
-                        must.push((Occur::Must, phrase_in(title, body, std::slice::from_ref(tok))));
+                        must.push((
+                            Occur::Must,
+                            phrase_in(title, body, std::slice::from_ref(tok)),
+                        ));
                     }
                 }
             }
@@ -479,10 +492,7 @@ fn assemble(
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
     for fq in filters {
         // Filters narrow; they must not change the order, so they score nothing.
-        clauses.push((
-            Occur::Must,
-            Box::new(BoostQuery::new(fq.box_clone(), 0.0)),
-        ));
+        clauses.push((Occur::Must, Box::new(BoostQuery::new(fq.box_clone(), 0.0))));
     }
     for ex in excluded {
         clauses.push((Occur::MustNot, ex.box_clone()));

@@ -209,7 +209,10 @@ mod tests {
     fn marks_a_name_as_one_span() {
         let text = "Sáng 10/1, Bộ Ngoại giao tổ chức hội nghị. Đồng chí Bùi Thanh Sơn chủ trì.";
         let s = snippet(text, &terms(&["bui", "thanh", "son"]), 200);
-        assert_eq!(s.marked("[", "]"), "Sáng 10/1, Bộ Ngoại giao tổ chức hội nghị. Đồng chí [Bùi Thanh Sơn] chủ trì.");
+        assert_eq!(
+            s.marked("[", "]"),
+            "Sáng 10/1, Bộ Ngoại giao tổ chức hội nghị. Đồng chí [Bùi Thanh Sơn] chủ trì."
+        );
     }
 
     #[test]
@@ -219,7 +222,11 @@ mod tests {
         let s = snippet(&text, &terms(&["pham", "minh", "chinh"]), 120);
         assert!(s.text.starts_with("… "), "{}", s.text);
         assert!(s.text.ends_with(" …"), "{}", s.text);
-        assert!(s.marked("[", "]").contains("[Phạm Minh Chính]"), "{}", s.text);
+        assert!(
+            s.marked("[", "]").contains("[Phạm Minh Chính]"),
+            "{}",
+            s.text
+        );
         assert!(s.text.chars().count() < 140);
     }
 

@@ -114,10 +114,12 @@ impl PgStore {
                 .connect_with(options.clone())
                 .await
                 .map_err(|e| open_err(e.to_string(), CONNECT_HINT))?;
-            sqlx::query(AssertSqlSafe(format!("CREATE SCHEMA IF NOT EXISTS {schema}")))
-                .execute(&bootstrap)
-                .await
-                .map_err(|e| open_err(e.to_string(), CONNECT_HINT))?;
+            sqlx::query(AssertSqlSafe(format!(
+                "CREATE SCHEMA IF NOT EXISTS {schema}"
+            )))
+            .execute(&bootstrap)
+            .await
+            .map_err(|e| open_err(e.to_string(), CONNECT_HINT))?;
             bootstrap.close().await;
             options = options.options([("search_path", schema)]);
         }
@@ -321,7 +323,9 @@ impl Store for PgStore {
                 .map_err(query_err("writing an article"))?;
             }
         }
-        tx.commit().await.map_err(query_err("committing articles"))?;
+        tx.commit()
+            .await
+            .map_err(query_err("committing articles"))?;
         Ok(plan.outcomes)
     }
 
@@ -335,14 +339,9 @@ impl Store for PgStore {
         row.as_ref().map(article_from_row).transpose()
     }
 
-    async fn articles_since(
-        &self,
-        after_seq: i64,
-        limit: u32,
-    ) -> Result<Vec<Article>, StoreError> {
-        let sql = format!(
-            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2"
-        );
+    async fn articles_since(&self, after_seq: i64, limit: u32) -> Result<Vec<Article>, StoreError> {
+        let sql =
+            format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2");
         sqlx::query(AssertSqlSafe(sql))
             .bind(after_seq)
             .bind(i64::from(limit))

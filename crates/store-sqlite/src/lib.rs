@@ -154,11 +154,13 @@ async fn migrate(pool: &SqlitePool) -> Result<(), StoreError> {
 
 async fn ensure_store_id(pool: &SqlitePool) -> Result<String, StoreError> {
     let candidate = uuid::Uuid::new_v4().to_string();
-    sqlx::query("INSERT INTO store_meta (key, value) VALUES ('store_id', ?) ON CONFLICT (key) DO NOTHING")
-        .bind(candidate)
-        .execute(pool)
-        .await
-        .map_err(query_err("recording the store id"))?;
+    sqlx::query(
+        "INSERT INTO store_meta (key, value) VALUES ('store_id', ?) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(candidate)
+    .execute(pool)
+    .await
+    .map_err(query_err("recording the store id"))?;
     sqlx::query_scalar("SELECT value FROM store_meta WHERE key = 'store_id'")
         .fetch_one(pool)
         .await
@@ -271,7 +273,9 @@ impl Store for SqliteStore {
                 .map_err(query_err("writing an article"))?;
             }
         }
-        tx.commit().await.map_err(query_err("committing articles"))?;
+        tx.commit()
+            .await
+            .map_err(query_err("committing articles"))?;
         Ok(plan.outcomes)
     }
 
@@ -285,11 +289,7 @@ impl Store for SqliteStore {
         row.as_ref().map(article_from_row).transpose()
     }
 
-    async fn articles_since(
-        &self,
-        after_seq: i64,
-        limit: u32,
-    ) -> Result<Vec<Article>, StoreError> {
+    async fn articles_since(&self, after_seq: i64, limit: u32) -> Result<Vec<Article>, StoreError> {
         let sql =
             format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > ? ORDER BY seq LIMIT ?");
         sqlx::query(AssertSqlSafe(sql))

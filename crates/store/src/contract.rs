@@ -101,8 +101,14 @@ pub async fn new_store_is_empty<H: Harness>(h: &H) {
 
 pub async fn article_round_trips_every_field<H: Harness>(h: &H) {
     let s = h.open().await;
-    let a = sample("000_tran_cam_tu", "Nhiệm vụ trọng tâm của công tác đối ngoại");
-    let out = s.upsert_articles(std::slice::from_ref(&a)).await.expect("upsert");
+    let a = sample(
+        "000_tran_cam_tu",
+        "Nhiệm vụ trọng tâm của công tác đối ngoại",
+    );
+    let out = s
+        .upsert_articles(std::slice::from_ref(&a))
+        .await
+        .expect("upsert");
     assert_eq!(out, vec![UpsertOutcome::New]);
     let got = s.article(a.id()).await.expect("read").expect("stored");
     let c = a.content();
@@ -123,7 +129,10 @@ pub async fn article_round_trips_every_field<H: Harness>(h: &H) {
     assert_eq!(got.page_date.as_deref(), Some("2023-04-29"));
     assert_eq!(got.content_hash, a.content_hash());
     assert!(got.seq > 0);
-    assert!(got.ingested_at > 1_600_000_000_000, "ingested_at is unix ms");
+    assert!(
+        got.ingested_at > 1_600_000_000_000,
+        "ingested_at is unix ms"
+    );
     assert_eq!(got.body(), a.body());
 
     // Absent optional fields stay absent.
@@ -227,7 +236,12 @@ pub async fn articles_since_pages_in_sequence_order<H: Harness>(h: &H) {
         }
         assert!(page.len() <= 7);
         for a in &page {
-            assert!(a.seq > after, "seq must increase: {} after {}", a.seq, after);
+            assert!(
+                a.seq > after,
+                "seq must increase: {} after {}",
+                a.seq,
+                after
+            );
             after = a.seq;
             seen.push(a.id.clone());
         }

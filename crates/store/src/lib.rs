@@ -44,8 +44,7 @@ pub trait Store: Send + Sync {
 
     /// Articles whose `seq` is greater than `after_seq`, in increasing `seq` order, at most
     /// `limit` of them.
-    async fn articles_since(&self, after_seq: i64, limit: u32)
-    -> Result<Vec<Article>, StoreError>;
+    async fn articles_since(&self, after_seq: i64, limit: u32) -> Result<Vec<Article>, StoreError>;
 
     /// How many articles have a `seq` greater than `after_seq` (what a catching-up reader still
     /// has to read).

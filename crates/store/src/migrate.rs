@@ -99,7 +99,11 @@ mod tests {
         let p = pending(M, &[applied(&M[0])]).unwrap();
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].version, 2);
-        assert!(pending(M, &[applied(&M[0]), applied(&M[1])]).unwrap().is_empty());
+        assert!(
+            pending(M, &[applied(&M[0]), applied(&M[1])])
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]

@@ -37,15 +37,8 @@ fn is_word_char(c: char) -> bool {
 fn is_horizontal_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '\u{a0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200a}'
-            | '\u{202f}'
-            | '\u{205f}'
-            | '\u{3000}'
-            | '\u{b}'
-            | '\u{c}'
+        ' ' | '\t' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{b}' | '\u{c}'
     )
 }
 
@@ -166,7 +159,10 @@ mod tests {
 
     #[test]
     fn both_tone_placements_become_one() {
-        assert_eq!(normalize("Uỷ ban hoà bình, thuỷ lợi"), "Ủy ban hòa bình, thủy lợi");
+        assert_eq!(
+            normalize("Uỷ ban hoà bình, thuỷ lợi"),
+            "Ủy ban hòa bình, thủy lợi"
+        );
         assert_eq!(normalize("Ủy ban hòa bình"), "Ủy ban hòa bình");
     }
 

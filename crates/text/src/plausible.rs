@@ -66,7 +66,10 @@ mod tests {
 
     #[test]
     fn vietnamese_reads_as_vietnamese() {
-        let p = measure("Bộ trưởng Ngoại giao Bùi Thanh Sơn phát biểu tại Hà Nội", 100);
+        let p = measure(
+            "Bộ trưởng Ngoại giao Bùi Thanh Sơn phát biểu tại Hà Nội",
+            100,
+        );
         assert_eq!(p.other, 0);
         assert!(p.syllables >= 8);
         // UTF-8 read as windows-1252: the classic mojibake.

@@ -88,7 +88,9 @@ mod tests {
         let t: Vec<&str> = tokens("TP.HCM, Á-Thái và Á - Thái; 34-NQ/TW “cây tre”").collect();
         assert_eq!(
             t,
-            ["TP", "HCM", "Á", "Thái", "và", "Á", "Thái", "34", "NQ", "TW", "cây", "tre"]
+            [
+                "TP", "HCM", "Á", "Thái", "và", "Á", "Thái", "34", "NQ", "TW", "cây", "tre"
+            ]
         );
         assert_eq!(tokens("  ...  ").count(), 0);
     }
