@@ -81,7 +81,21 @@ pub(crate) fn convert(
         }
         Payload::Record(bytes) => record(&bytes).map_err(fail)?,
     };
-    warnings.extend(page.warnings.iter().cloned());
+    let Page {
+        title: page_title,
+        lead,
+        paragraphs,
+        captions,
+        credits,
+        byline,
+        source_line,
+        published: page_published,
+        page_date,
+        url: page_url,
+        site_name,
+        warnings: page_warnings,
+    } = page;
+    warnings.extend(page_warnings);
     let published = match &meta.published {
         Some(raw) => match normalise_date(raw) {
             Some(d) => Some(d),
@@ -90,35 +104,40 @@ pub(crate) fn convert(
                     "its \"published\" value {raw:?} is not a date tre reads (YYYY-MM-DD, ISO \
                      8601 or DD/MM/YYYY); stored without a date"
                 ));
-                page.published.clone()
+                page_published
             }
         },
-        None => page.published.clone(),
+        None => page_published,
     };
-    let opt = |s: &Option<String>| s.as_deref().map(NormText::new);
-    let list = |v: &[String]| v.iter().map(|s| NormText::new(s)).collect::<Vec<_>>();
+    // tre-page returns normalised text (moved, not copied); metadata from JSON Lines records
+    // is normalised here.
+    let list = |v: Vec<String>| {
+        v.into_iter()
+            .map(NormText::from_normalized)
+            .collect::<Vec<_>>()
+    };
     let title = match &meta.title {
         Some(t) if !t.trim().is_empty() && meta.html => NormText::new(t),
-        _ => NormText::new(&page.title),
+        _ => NormText::from_normalized(page_title),
     };
     let content = ArticleContent {
-        url: meta.url.clone().or_else(|| page.url.clone()),
+        url: meta.url.clone().or(page_url),
         outlet: meta
             .outlet
             .as_deref()
-            .or(page.site_name.as_deref())
+            .or(site_name.as_deref())
             .or(opts.outlet.as_deref())
             .map(NormText::new),
         section: meta.section.as_deref().map(NormText::new),
         title,
-        lead: opt(&page.lead),
-        paragraphs: list(&page.paragraphs),
-        captions: list(&page.captions),
-        credits: list(&page.credits),
-        byline: opt(&page.byline),
-        source_line: opt(&page.source_line),
+        lead: lead.map(NormText::from_normalized),
+        paragraphs: list(paragraphs),
+        captions: list(captions),
+        credits: list(credits),
+        byline: byline.map(NormText::from_normalized),
+        source_line: source_line.map(NormText::from_normalized),
         published,
-        page_date: page.page_date.clone(),
+        page_date,
     };
     Ok((NewArticle::new(id, source, content), warnings))
 }

@@ -6,25 +6,47 @@
 //! - `vi_fold`: lower-cased with every diacritic removed and `đ` → `d`, for queries typed
 //!   without diacritics (`da nang` finds `Đà Nẵng`).
 //!
-//! Changing either changes what the index holds: bump [`ANALYZER_VERSION`] so existing
+//! - `vi_names`: folded, but only tokens that begin with a capital letter (positions kept, so
+//!   `Đà Nẵng` is a phrase there and `đa năng` is absent). A query typed without diacritics
+//!   matching here is most likely the proper noun the user meant, and ranks higher.
+//!
+//! Changing any of them changes what the index holds: bump [`ANALYZER_VERSION`] so existing
 //! indexes are rebuilt rather than trusted.
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tre_text::letters::{fold_char, lower_char};
 
 /// Version of the analyzers and schema; recorded in every index.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 pub const EXACT: &str = "vi_exact";
 pub const FOLD: &str = "vi_fold";
+pub const NAMES: &str = "vi_names";
 
 /// Longest token kept; longer runs (base64, hashes) are noise and bloat the term dictionary.
 const MAX_TOKEN_BYTES: usize = 64;
 
-/// One of the two analyzers.
+/// One of the analyzers.
 #[derive(Clone, Copy, Debug)]
 pub struct ViTokenizer {
     pub fold: bool,
+    /// Only capitalised tokens (the `vi_names` analyzer).
+    pub names_only: bool,
+}
+
+impl ViTokenizer {
+    pub const EXACT: ViTokenizer = ViTokenizer {
+        fold: false,
+        names_only: false,
+    };
+    pub const FOLD: ViTokenizer = ViTokenizer {
+        fold: true,
+        names_only: false,
+    };
+    pub const NAMES: ViTokenizer = ViTokenizer {
+        fold: true,
+        names_only: true,
+    };
 }
 
 /// Token stream of [`ViTokenizer`].
@@ -32,6 +54,7 @@ pub struct ViTokenStream<'a> {
     text: &'a str,
     spans: tre_text::tokens::TokenSpans<'a>,
     fold: bool,
+    names_only: bool,
     token: Token,
     position: usize,
 }
@@ -44,6 +67,7 @@ impl Tokenizer for ViTokenizer {
             text,
             spans: tre_text::token_spans(text),
             fold: self.fold,
+            names_only: self.names_only,
             token: Token::default(),
             position: 0,
         }
@@ -54,6 +78,13 @@ impl TokenStream for ViTokenStream<'_> {
     fn advance(&mut self) -> bool {
         for span in self.spans.by_ref() {
             if span.end - span.start > MAX_TOKEN_BYTES {
+                continue;
+            }
+            let word = &self.text[span.start..span.end];
+            if self.names_only && !word.chars().next().is_some_and(char::is_uppercase) {
+                // Skipped, but it still takes a position: names stay phrases, and a lower-case
+                // word between two capitals keeps them apart.
+                self.position += 1;
                 continue;
             }
             let t = &mut self.token;
@@ -124,8 +155,26 @@ mod tests {
     }
 
     #[test]
+    fn names_analyzer_keeps_capitalised_tokens_at_their_positions() {
+        let mut t = ViTokenizer::NAMES;
+        let mut s = t.token_stream("Nồi đa năng ở Đà Nẵng");
+        let mut got = Vec::new();
+        while let Some(tok) = s.next() {
+            got.push((tok.text.clone(), tok.position));
+        }
+        assert_eq!(
+            got,
+            [
+                ("noi".to_owned(), 0),
+                ("da".to_owned(), 4),
+                ("nang".to_owned(), 5)
+            ]
+        );
+    }
+
+    #[test]
     fn positions_are_consecutive() {
-        let mut t = ViTokenizer { fold: true };
+        let mut t = ViTokenizer::FOLD;
         let mut s = t.token_stream("Á-Thái và Á - Thái");
         let mut got = Vec::new();
         while let Some(tok) = s.next() {

@@ -12,9 +12,9 @@
 //! different word never outranks an exact match, and a name found as adjacent syllables always
 //! outranks the same syllables scattered.
 
-use crate::analyzer::{ANALYZER_VERSION, EXACT, FOLD, ViTokenizer};
+use crate::analyzer::{ANALYZER_VERSION, EXACT, FOLD, NAMES, ViTokenizer};
 use crate::query::{Clause, ParsedQuery, Tokens};
-use crate::snippet::{Terms, snippet};
+use crate::snippet::snippet;
 use crate::{SearchError, SearchHit, SearchRequest, SearchResults};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -31,6 +31,8 @@ use tre_store::Article;
 
 /// Title matches count this much more than body matches.
 const TITLE_BOOST: f32 = 2.0;
+/// A folded query matching capitalised words (a proper noun) counts this much more.
+const NAME_BOOST: f32 = 3.0;
 /// Memory for the indexing threads (tantivy needs at least 15 MB per thread).
 const WRITER_MEMORY: usize = 96 * 1024 * 1024;
 const SNIPPET_CHARS: usize = 240;
@@ -42,6 +44,8 @@ pub(crate) struct Fields {
     title_fold: Field,
     body: Field,
     body_fold: Field,
+    /// Capitalised words of title and body, folded.
+    names: Field,
     outlet: Field,
     outlet_key: Field,
     published: Field,
@@ -66,6 +70,7 @@ fn schema() -> (Schema, Fields) {
         title_fold: b.add_text_field("title_fold", text(FOLD, false)),
         body: b.add_text_field("body", text(EXACT, true)),
         body_fold: b.add_text_field("body_fold", text(FOLD, false)),
+        names: b.add_text_field("names", text(NAMES, false)),
         outlet: b.add_text_field("outlet", STORED),
         outlet_key: b.add_text_field("outlet_key", STRING),
         published: b.add_text_field("published", STORED),
@@ -121,37 +126,24 @@ impl SearchIndex {
             detail: e.to_string(),
         })?;
         let (schema, fields) = schema();
-        let index = match Index::open_in_dir(dir) {
-            Ok(index)
-                if index.schema() == schema
-                    && state_of(&index).is_none_or(|s| s.analyzer_version == ANALYZER_VERSION) =>
-            {
-                index
-            }
-            Ok(_)
-            | Err(tantivy::TantivyError::DataCorruption(_))
-            | Err(tantivy::TantivyError::IncompatibleIndex(_)) => {
+        // Anything but a readable index of this schema and analyzer version is discarded: the
+        // index is only ever a copy of the store, rebuilt by the next catch-up.
+        let usable = match Index::open_in_dir(dir) {
+            Ok(index) => (index.schema() == schema
+                && state_of(&index).is_none_or(|s| s.analyzer_version == ANALYZER_VERSION))
+            .then_some(index),
+            Err(_) => None,
+        };
+        let index = match usable {
+            Some(index) => index,
+            None => {
                 wipe(dir)?;
                 Index::create_in_dir(dir, schema.clone()).map_err(SearchError::from)?
             }
-            Err(tantivy::TantivyError::OpenDirectoryError(_))
-            | Err(tantivy::TantivyError::OpenReadError(_)) => {
-                if std::fs::read_dir(dir)
-                    .map(|mut d| d.next().is_some())
-                    .unwrap_or(false)
-                {
-                    wipe(dir)?;
-                }
-                Index::create_in_dir(dir, schema.clone()).map_err(SearchError::from)?
-            }
-            Err(e) => return Err(e.into()),
         };
-        index
-            .tokenizers()
-            .register(EXACT, ViTokenizer { fold: false });
-        index
-            .tokenizers()
-            .register(FOLD, ViTokenizer { fold: true });
+        index.tokenizers().register(EXACT, ViTokenizer::EXACT);
+        index.tokenizers().register(FOLD, ViTokenizer::FOLD);
+        index.tokenizers().register(NAMES, ViTokenizer::NAMES);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -228,22 +220,26 @@ impl SearchIndex {
         let tiers = tiers(&f, &parsed);
         let want = req.offset + req.limit;
         let mut seen: HashSet<DocAddress> = HashSet::new();
-        let mut ranked: Vec<(DocAddress, f32, bool)> = Vec::new();
+        let mut ranked: Vec<(DocAddress, f32, bool, bool)> = Vec::new();
         let mut total = 0usize;
         let mut exact_total = None;
+        let mut adjacent_total = None;
+        let scattered = parsed.has_scattered_tier();
         let last = tiers.len() - 1;
         for (i, tier) in tiers.into_iter().enumerate() {
             let q = assemble(tier.query, &filters, &excluded);
             // The last tier is the superset of all: its count is the total. The widest exact
-            // tier's count is the number of exact matches.
+            // tier's count is the number of exact matches; the folded adjacent tier's, the
+            // number with the words side by side.
             let need_docs = ranked.len() < want;
-            let need_count = i == last || (tier.exact && tier.scattered_or_only);
+            let counts_adjacent = scattered && !tier.exact && tier.adjacent;
+            let need_count = i == last || (tier.exact && tier.scattered_or_only) || counts_adjacent;
             let count = if need_docs {
                 let top = TopDocs::with_limit(want + seen.len()).order_by_score();
                 let (docs, count) = searcher.search(&q, &(top, Count))?;
                 for (score, addr) in docs {
                     if seen.insert(addr) {
-                        ranked.push((addr, score, tier.exact));
+                        ranked.push((addr, score, tier.exact, tier.adjacent));
                     }
                 }
                 count
@@ -258,14 +254,18 @@ impl SearchIndex {
             if tier.exact && tier.scattered_or_only {
                 exact_total = Some(count);
             }
+            if counts_adjacent {
+                adjacent_total = Some(count);
+            }
         }
-        let (exact_terms, fold_terms) = parsed.highlight_terms();
-        let terms = Terms {
-            exact: exact_terms.into_iter().collect(),
-            fold: fold_terms.into_iter().collect(),
-        };
         let mut hits = Vec::new();
-        for (addr, score, exact) in ranked.into_iter().skip(req.offset).take(req.limit) {
+        // What to highlight depends only on the tier: built once per tier kind.
+        let mut terms_for: std::collections::HashMap<(bool, bool), crate::snippet::Terms> =
+            std::collections::HashMap::new();
+        for (addr, score, exact, adjacent) in ranked.into_iter().skip(req.offset).take(req.limit) {
+            let terms = terms_for
+                .entry((exact, adjacent))
+                .or_insert_with(|| parsed.highlight_terms(exact, adjacent));
             let doc: TantivyDocument = searcher.doc(addr)?;
             let get = |field: Field| -> Option<String> {
                 doc.get_first(field)
@@ -276,7 +276,7 @@ impl SearchIndex {
             let title = get(f.title).unwrap_or_default();
             hits.push(SearchHit {
                 id: get(f.id).unwrap_or_default(),
-                title_snippet: snippet(&title, &terms, 400),
+                title_snippet: snippet(&title, terms, 400),
                 title,
                 outlet: get(f.outlet),
                 published: get(f.published),
@@ -284,7 +284,7 @@ impl SearchIndex {
                 url: get(f.url),
                 score,
                 exact,
-                snippet: snippet(&body, &terms, SNIPPET_CHARS),
+                snippet: snippet(&body, terms, SNIPPET_CHARS),
             });
         }
         Ok(SearchResults {
@@ -294,6 +294,7 @@ impl SearchIndex {
             } else {
                 None
             },
+            adjacent_total,
             hits,
         })
     }
@@ -372,6 +373,8 @@ fn wipe(dir: &Path) -> Result<(), SearchError> {
 struct Tier {
     query: Box<dyn Query>,
     exact: bool,
+    /// Runs of words must be side by side.
+    adjacent: bool,
     /// The tier whose count is "all exact matches".
     scattered_or_only: bool,
 }
@@ -426,18 +429,41 @@ fn loose_phrase(f: &Fields, t: &Tokens) -> Box<dyn Query> {
     phrase_in(title, body, tokens)
 }
 
+/// Extra score when folded words occur as capitalised words (the proper noun `Đà Nẵng` rather
+/// than `đa năng`).
+fn name_boost(f: &Fields, tokens: &[String]) -> Box<dyn Query> {
+    let q: Box<dyn Query> = if tokens.len() == 1 {
+        term_query(f.names, &tokens[0])
+    } else {
+        Box::new(PhraseQuery::new(
+            tokens
+                .iter()
+                .map(|t| Term::from_field_text(f.names, t))
+                .collect(),
+        ))
+    };
+    Box::new(BoostQuery::new(q, NAME_BOOST))
+}
+
 fn tier_query(f: &Fields, q: &ParsedQuery, strict: bool, adjacent: bool) -> Box<dyn Query> {
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for c in &q.required {
         match c {
             Clause::Phrase(t) => {
                 let (title, body, tokens) = pick(f, t, strict);
                 must.push((Occur::Must, phrase_in(title, body, tokens)));
+                if !(strict && t.accented) {
+                    should.push((Occur::Should, name_boost(f, tokens)));
+                }
             }
             Clause::Words(t) => {
                 let (title, body, tokens) = pick(f, t, strict);
                 if adjacent {
                     must.push((Occur::Must, phrase_in(title, body, tokens)));
+                    if !(strict && t.accented) {
+                        should.push((Occur::Should, name_boost(f, tokens)));
+                    }
                 } else {
                     for tok in tokens {
                         must.push((
@@ -456,6 +482,7 @@ fn tier_query(f: &Fields, q: &ParsedQuery, strict: bool, adjacent: bool) -> Box<
             }
         }
     }
+    must.extend(should);
     Box::new(BooleanQuery::new(must))
 }
 
@@ -471,12 +498,14 @@ fn tiers(f: &Fields, q: &ParsedQuery) -> Vec<Tier> {
         out.push(Tier {
             query: tier_query(f, q, strict, true),
             exact: strict,
+            adjacent: true,
             scattered_or_only: !scattered,
         });
         if scattered {
             out.push(Tier {
                 query: tier_query(f, q, strict, false),
                 exact: strict,
+                adjacent: false,
                 scattered_or_only: true,
             });
         }
@@ -528,6 +557,8 @@ impl IndexUpdater<'_> {
             body.push_str(c);
         }
         doc.add_text(f.body_fold, &body);
+        doc.add_text(f.names, &a.title);
+        doc.add_text(f.names, &body);
         doc.add_text(f.body, body);
         if let Some(o) = &a.outlet {
             doc.add_text(f.outlet, o);

@@ -60,6 +60,9 @@ pub struct SearchResults {
     pub total: usize,
     /// For a query typed with diacritics: how many match exactly as typed.
     pub exact_total: Option<usize>,
+    /// For a query with runs of several words: how many have them side by side (those come
+    /// first; the rest have the words scattered through the article).
+    pub adjacent_total: Option<usize>,
     pub hits: Vec<SearchHit>,
 }
 

@@ -114,23 +114,35 @@ impl ParsedQuery {
             .any(|c| matches!(c, Clause::Words(t) if t.len() > 1))
     }
 
-    /// Every token of the query's required part, in both forms (for highlighting).
-    pub fn highlight_terms(&self) -> (Vec<String>, Vec<String>) {
-        let mut exact = Vec::new();
-        let mut fold = Vec::new();
+    /// What to highlight in a hit found by the tier (`strict`: as typed; `adjacent`: runs of
+    /// words side by side).
+    pub fn highlight_terms(&self, strict: bool, adjacent: bool) -> crate::snippet::Terms {
+        use crate::snippet::Sequence;
+        let mut sequences = Vec::new();
         for c in &self.required {
             match c {
                 Clause::Words(t) | Clause::Phrase(t) => {
-                    if t.accented {
-                        exact.extend(t.exact.iter().cloned());
+                    let exact = strict && t.accented;
+                    let tokens = if exact { &t.exact } else { &t.fold };
+                    if adjacent || matches!(c, Clause::Phrase(_)) {
+                        sequences.push(Sequence {
+                            tokens: tokens.clone(),
+                            exact,
+                        });
                     } else {
-                        fold.extend(t.fold.iter().cloned());
+                        sequences.extend(tokens.iter().map(|tok| Sequence {
+                            tokens: vec![tok.clone()],
+                            exact,
+                        }));
                     }
                 }
-                Clause::AnyOf(vs) => fold.extend(vs.iter().flatten().cloned()),
+                Clause::AnyOf(vs) => sequences.extend(vs.iter().map(|v| Sequence {
+                    tokens: v.clone(),
+                    exact: false,
+                })),
             }
         }
-        (exact, fold)
+        crate::snippet::Terms { sequences }
     }
 }
 

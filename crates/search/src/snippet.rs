@@ -10,10 +10,37 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 /// A passage and the byte ranges in it to highlight.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Serialised (JSON output, the API) with the ranges counted in characters (Unicode scalar
+/// values), which is what JavaScript and Python index strings by, not in UTF-8 bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
     pub text: String,
     pub highlights: Vec<Range<usize>>,
+}
+
+impl Serialize for Snippet {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        #[derive(Serialize)]
+        struct CharRange {
+            start: usize,
+            end: usize,
+        }
+        let to_chars = |b: usize| self.text[..b].chars().count();
+        let ranges: Vec<CharRange> = self
+            .highlights
+            .iter()
+            .map(|r| CharRange {
+                start: to_chars(r.start),
+                end: to_chars(r.end),
+            })
+            .collect();
+        let mut st = ser.serialize_struct("Snippet", 2)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("highlights", &ranges)?;
+        st.end()
+    }
 }
 
 impl Snippet {
@@ -33,37 +60,128 @@ impl Snippet {
     }
 }
 
-/// Words to mark: exact forms (diacritics kept) and folded forms.
+/// A run of tokens to mark wherever it occurs whole, in the exact (diacritics kept) or the
+/// folded form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sequence {
+    pub tokens: Vec<String>,
+    pub exact: bool,
+}
+
+/// What to mark: each sequence wherever all its tokens occur side by side.
 #[derive(Debug, Default, Clone)]
 pub struct Terms {
-    pub exact: HashSet<String>,
-    pub fold: HashSet<String>,
+    pub sequences: Vec<Sequence>,
+}
+
+impl Terms {
+    /// Every token marked on its own, in folded form (for tests and simple callers).
+    pub fn folded_words(words: &[&str]) -> Terms {
+        Terms {
+            sequences: words
+                .iter()
+                .map(|w| Sequence {
+                    tokens: vec![(*w).to_owned()],
+                    exact: false,
+                })
+                .collect(),
+        }
+    }
 }
 
 struct Hit {
     span: Range<usize>,
-    term: String,
+    /// Which sequence matched (for counting distinct terms in a window).
+    term: usize,
+}
+
+/// FNV-1a-style hash over the characters of a token's indexed form (folded or exact), computed without
+/// building the form: snippets compare hashes, then confirm equal hashes on the text.
+fn token_hash(word: &str, fold: bool) -> u64 {
+    // One multiply per character (not per byte): the hash only has to agree with itself.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut push = |c: char| {
+        h ^= u64::from(u32::from(c));
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    if word.is_ascii() {
+        for b in word.bytes() {
+            push(b.to_ascii_lowercase() as char);
+        }
+        return h;
+    }
+    for c in word.chars() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            if !fold {
+                push(c);
+            }
+            continue;
+        }
+        push(if fold {
+            tre_text::letters::fold_char(c)
+        } else {
+            tre_text::letters::lower_char(c)
+        });
+    }
+    h
 }
 
 /// Builds a snippet of about `max_chars` characters from `text`.
 pub fn snippet(text: &str, terms: &Terms, max_chars: usize) -> Snippet {
+    let need_exact = terms.sequences.iter().any(|s| s.exact);
+    let need_fold = terms.sequences.iter().any(|s| !s.exact);
+    // One pass over the text: each token's span and the hashes of the forms asked for.
+    let mut spans: Vec<tre_text::Span> = Vec::with_capacity(text.len() / 5);
+    let mut folded: Vec<u64> = Vec::new();
+    let mut exact: Vec<u64> = Vec::new();
+    for sp in tre_text::token_spans(text) {
+        let w = &text[sp.start..sp.end];
+        if need_fold {
+            folded.push(token_hash(w, true));
+        }
+        if need_exact {
+            exact.push(token_hash(w, false));
+        }
+        spans.push(sp);
+    }
+    // Token index → matched sequence, first sequence wins.
+    let mut marked: Vec<Option<usize>> = vec![None; spans.len()];
+    let mut form = String::new();
+    for (k, seq) in terms.sequences.iter().enumerate() {
+        let n = seq.tokens.len();
+        let forms = if seq.exact { &exact } else { &folded };
+        if n == 0 || n > forms.len() {
+            continue;
+        }
+        let want: Vec<u64> = seq
+            .tokens
+            .iter()
+            .map(|t| token_hash(t, !seq.exact))
+            .collect();
+        for i in 0..=forms.len() - n {
+            if forms[i..i + n] != want[..] {
+                continue;
+            }
+            // Confirm on the text (a hash collision must never mark a wrong word).
+            let same = seq.tokens.iter().zip(&spans[i..i + n]).all(|(t, sp)| {
+                form.clear();
+                map_token(&text[sp.start..sp.end], !seq.exact, &mut form);
+                form == *t
+            });
+            if same {
+                for m in &mut marked[i..i + n] {
+                    m.get_or_insert(k);
+                }
+            }
+        }
+    }
     let mut hits: Vec<Hit> = Vec::new();
-    let mut buf = String::new();
     let mut token_index: Vec<usize> = Vec::new();
-    for (i, span) in tre_text::token_spans(text).enumerate() {
-        let w = &text[span.start..span.end];
-        buf.clear();
-        map_token(w, true, &mut buf);
-        let fold_hit = terms.fold.contains(&buf);
-        let exact_hit = !fold_hit && !terms.exact.is_empty() && {
-            let mut e = String::new();
-            map_token(w, false, &mut e);
-            terms.exact.contains(&e)
-        };
-        if fold_hit || exact_hit {
+    for (i, m) in marked.iter().enumerate() {
+        if let Some(k) = m {
             hits.push(Hit {
-                span: span.start..span.end,
-                term: buf.clone(),
+                span: spans[i].start..spans[i].end,
+                term: *k,
             });
             token_index.push(i);
         }
@@ -85,11 +203,11 @@ fn best_window(hits: &[Hit], token_index: &[usize], max_chars: usize) -> usize {
     let width_tokens = (max_chars / 6).max(8);
     let mut best = (0usize, 0usize, usize::MAX, 0usize);
     for i in 0..hits.len() {
-        let mut distinct: HashSet<&str> = HashSet::new();
+        let mut distinct: HashSet<usize> = HashSet::new();
         let mut n = 0;
         let mut j = i;
         while j < hits.len() && token_index[j] < token_index[i] + width_tokens {
-            distinct.insert(&hits[j].term);
+            distinct.insert(hits[j].term);
             n += 1;
             j += 1;
         }
@@ -154,20 +272,19 @@ fn build(text: &str, start: usize, end: usize, hits: &[Hit]) -> Snippet {
     let mut last_space = false;
     for (i, c) in text[start..end].char_indices() {
         let pos = start + i;
-        if let Some(h) = hit_iter.peek() {
-            if pos == h.span.start {
-                // Join with the previous mark when only spaces or hyphens separate them.
-                match highlights.last_mut() {
-                    Some(prev)
-                        if out[prev.end..]
-                            .chars()
-                            .all(|c| c == ' ' || c == '-' || c == '–') =>
-                    {
-                        open = Some(prev.start);
-                        highlights.pop();
-                    }
-                    _ => open = Some(out.len()),
+        if hit_iter.peek().is_some_and(|h| pos == h.span.start) {
+            // Join with the previous mark when only spaces, hyphens, slashes or dots separate
+            // them (a name, `34-NQ/TW`).
+            match highlights.last_mut() {
+                Some(prev)
+                    if out[prev.end..]
+                        .chars()
+                        .all(|c| matches!(c, ' ' | '-' | '–' | '/' | '.')) =>
+                {
+                    open = Some(prev.start);
+                    highlights.pop();
                 }
+                _ => open = Some(out.len()),
             }
         }
         let c = if c == '\n' { ' ' } else { c };
@@ -199,10 +316,7 @@ mod tests {
     use super::*;
 
     fn terms(fold: &[&str]) -> Terms {
-        Terms {
-            exact: HashSet::new(),
-            fold: fold.iter().map(|s| s.to_string()).collect(),
-        }
+        Terms::folded_words(fold)
     }
 
     #[test]
@@ -240,10 +354,44 @@ mod tests {
     #[test]
     fn exact_terms_respect_diacritics() {
         let t = Terms {
-            exact: ["biển".to_string(), "đông".to_string()].into(),
-            fold: HashSet::new(),
+            sequences: vec![Sequence {
+                tokens: vec!["biển".into(), "đông".into()],
+                exact: true,
+            }],
         };
         let s = snippet("Giá biến động. Tình hình Biển Đông.", &t, 200);
         assert_eq!(s.marked("[", "]"), "Giá biến động. Tình hình [Biển Đông].");
+    }
+
+    #[test]
+    fn a_phrase_is_marked_only_where_it_occurs_whole() {
+        let t = Terms {
+            sequences: vec![Sequence {
+                tokens: vec!["uy".into(), "ban".into(), "kiem".into(), "tra".into()],
+                exact: false,
+            }],
+        };
+        let s = snippet(
+            "Ủy viên Ban Bí thư, Chủ nhiệm Ủy ban Kiểm tra Trung ương; kiểm tra.",
+            &t,
+            200,
+        );
+        assert_eq!(
+            s.marked("[", "]"),
+            "Ủy viên Ban Bí thư, Chủ nhiệm [Ủy ban Kiểm tra] Trung ương; kiểm tra."
+        );
+    }
+
+    #[test]
+    fn document_numbers_are_marked_whole() {
+        let s = snippet(
+            "Nghị quyết số 34-NQ/TW ngày 9/1/2023.",
+            &terms(&["34", "nq", "tw"]),
+            200,
+        );
+        assert_eq!(
+            s.marked("[", "]"),
+            "Nghị quyết số [34-NQ/TW] ngày 9/1/2023."
+        );
     }
 }

@@ -55,6 +55,10 @@ const TABLE_END: u32 = 0x1F00;
 struct Entry {
     /// The letter without its tone mark (keeps ă â ê ô ơ ư and case), or the letter itself.
     base: char,
+    /// The character lower-cased, when that is one character; otherwise itself.
+    lower: char,
+    /// True for letters and digits (`char::is_alphanumeric`).
+    alnum: bool,
     /// Lower-case letter with every diacritic removed and đ → d; '\0' when the character is
     /// not a letter or digit with a meaningful fold (the caller keeps it as is).
     fold: char,
@@ -70,6 +74,8 @@ fn build_entry(cp: u32) -> Entry {
     let Some(c) = char::from_u32(cp) else {
         return Entry {
             base: '\0',
+            lower: '\0',
+            alnum: false,
             fold: '\0',
             tone: None,
         };
@@ -103,11 +109,31 @@ fn build_entry(cp: u32) -> Entry {
             }
         }
     };
-    Entry { base, fold, tone }
+    Entry {
+        base,
+        lower: lower_one(c),
+        alnum: c.is_alphanumeric(),
+        fold,
+        tone,
+    }
+}
+
+/// True for a letter or digit; a table lookup for Latin and Vietnamese letters.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    match table().get(cp as usize) {
+        Some(e) => e.alnum,
+        None => c.is_alphanumeric(),
+    }
 }
 
 /// Splits a letter into its toneless base and its tone (`ặ` → (`ă`, DotBelow)). Characters
 /// outside the table, or without a tone, come back unchanged with `None`.
+#[inline]
 pub fn split_tone(c: char) -> (char, Option<Tone>) {
     let cp = c as u32;
     if cp < 0x80 {
@@ -127,6 +153,7 @@ pub fn with_tone(base: char, tone: Tone) -> Option<char> {
 
 /// The accent-free, lower-case fold of one character (`Ặ` → `a`, `Đ` → `d`, `A` → `a`); other
 /// characters (punctuation, CJK, ...) are lower-cased when that is a single character.
+#[inline]
 pub fn fold_char(c: char) -> char {
     let cp = c as u32;
     if cp < 0x80 {
@@ -162,11 +189,15 @@ fn lower_one(c: char) -> char {
 }
 
 /// Lower-case a single character (keeping its diacritics).
+#[inline]
 pub fn lower_char(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        lower_one(c)
+    let cp = c as u32;
+    if cp < 0x80 {
+        return c.to_ascii_lowercase();
+    }
+    match table().get(cp as usize) {
+        Some(e) => e.lower,
+        None => lower_one(c),
     }
 }
 

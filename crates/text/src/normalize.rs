@@ -16,13 +16,12 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// hyphens, byte-order marks and control characters are removed. The Icelandic `Ð` that legacy
 /// converters leave for `Đ` becomes `Đ`.
 pub fn normalize(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
     if is_nfc_quick(input.chars()) == IsNormalized::Yes {
-        push_normalized(input.chars(), &mut out);
+        normalize_nfc(input)
     } else {
-        push_normalized(input.nfc(), &mut out);
+        let nfc: String = input.nfc().collect();
+        normalize_nfc(&nfc)
     }
-    out
 }
 
 /// True when `s` is already in normal form.
@@ -30,8 +29,14 @@ pub fn is_normalized(s: &str) -> bool {
     normalize(s) == s
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
+    (crate::letters::is_alnum(c) && !c.is_numeric()) || is_mark(c)
+}
+
+#[inline]
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 fn is_horizontal_space(c: char) -> bool {
@@ -46,60 +51,98 @@ fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{fffe}'
-    ) || (c.is_control() && c != '\n')
+    ) || (c.is_control() && c != '\n' && c != '\r')
 }
 
-fn push_normalized(chars: impl Iterator<Item = char>, out: &mut String) {
-    let mut word = String::new();
+/// The pass over NFC text. Works on byte offsets so that ASCII, the bulk of any text, costs a
+/// byte comparison, and words are canonicalised straight from the input slice.
+fn normalize_nfc(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
     // A space is only written once something non-space follows on the same line, which both
     // collapses runs and trims line ends.
     let mut pending_space = false;
     let mut line_has_text = false;
-    let mut prev_cr = false;
-    for c in chars {
-        let c = if c == 'Ð' { 'Đ' } else { c };
-        if c == '\r' || c == '\n' {
-            if c == '\n' && prev_cr {
-                prev_cr = false;
-                continue;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+            (c, c.len_utf8())
+        };
+        if c == '\n' || c == '\r' {
+            if c == '\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
             }
-            prev_cr = c == '\r';
-            flush_word(&mut word, out);
             out.push('\n');
             pending_space = false;
             line_has_text = false;
+            i += 1;
             continue;
         }
-        prev_cr = false;
         if is_horizontal_space(c) {
-            flush_word(&mut word, out);
             pending_space = line_has_text;
+            i += len;
             continue;
         }
         if is_invisible(c) {
+            i += len;
             continue;
         }
         if pending_space {
-            flush_word(&mut word, out);
             out.push(' ');
             pending_space = false;
         }
         line_has_text = true;
-        if is_word_char(c) {
-            word.push(c);
+        if c == 'Ð' || is_word_char(c) {
+            i = push_word(s, i, &mut out);
         } else {
-            flush_word(&mut word, out);
-            out.push(c);
+            out.push_str(&s[i..i + len]);
+            i += len;
         }
     }
-    flush_word(&mut word, out);
+    out
 }
 
-fn flush_word(word: &mut String, out: &mut String) {
-    if !word.is_empty() {
-        canonical_tone_into(word, out);
-        word.clear();
+/// Writes the word starting at `start` with its tone mark in place; returns where it ends.
+/// Invisible characters inside a word are dropped without splitting it, so that a second pass
+/// sees the same word (idempotence).
+fn push_word(s: &str, start: usize, out: &mut String) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = start;
+    let mut clean = true;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        let c = s[end..].chars().next().unwrap_or('\u{fffd}');
+        if c == 'Ð' || is_invisible(c) {
+            clean = false;
+            end += c.len_utf8();
+        } else if is_word_char(c) {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
     }
+    if clean {
+        canonical_tone_into(&s[start..end], out);
+    } else {
+        let word: String = s[start..end]
+            .chars()
+            .filter(|&c| !is_invisible(c))
+            .map(|c| if c == 'Ð' { 'Đ' } else { c })
+            .collect();
+        canonical_tone_into(&word, out);
+    }
+    end
 }
 
 /// Text that has been through [`normalize`]. The only ways to build one are normalising, or
@@ -116,6 +159,14 @@ impl NormText {
     /// Text read back from tre's store, which only ever holds normalised text.
     pub fn from_store(s: String) -> Self {
         debug_assert!(is_normalized(&s), "store returned unnormalised text: {s:?}");
+        NormText(s)
+    }
+
+    /// Text a producer has already passed through [`normalize`] and since only cut at word or
+    /// punctuation boundaries (tre-page's cleaners, whose property tests check it). Saves
+    /// normalising twice; debug builds verify the claim.
+    pub fn from_normalized(s: String) -> Self {
+        debug_assert!(is_normalized(&s), "text claimed normalised is not: {s:?}");
         NormText(s)
     }
 

@@ -134,6 +134,15 @@ pub fn canonical_tone_into(word: &str, out: &mut String) {
         out.push_str(word);
         return;
     };
+    // Fast paths that need no parse: the tone already sits on the only vowel, or on the last
+    // vowel with a hat, breve or horn (where the rules put it whenever the word parses; when it
+    // does not parse the word is left alone anyway).
+    let lw = &lowers[..n];
+    let vowels = lw.iter().filter(|&&c| is_vowel(c)).count();
+    if (vowels == 1 && is_vowel(lw[at])) || lw.iter().rposition(|&c| has_modifier(c)) == Some(at) {
+        out.push_str(word);
+        return;
+    }
     let Some(shape) = parse(&lowers[..n]) else {
         out.push_str(word);
         return;

@@ -11,8 +11,9 @@ pub struct Span {
     pub end: usize,
 }
 
+#[inline]
 fn is_token_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    crate::letters::is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 /// Iterates the token spans of `text`.

@@ -39,6 +39,7 @@ struct JsonOut<'a> {
     query: &'a str,
     total: usize,
     exact_total: Option<usize>,
+    adjacent_total: Option<usize>,
     took_ms: f64,
     hits: &'a [SearchHit],
 }
@@ -64,6 +65,7 @@ pub async fn run(place: &Place, args: Args) -> Result<ExitCode> {
             query: &query,
             total: results.total,
             exact_total: results.exact_total,
+            adjacent_total: results.adjacent_total,
             took_ms: took,
             hits: &results.hits,
         };
@@ -75,19 +77,26 @@ pub async fn run(place: &Place, args: Args) -> Result<ExitCode> {
 }
 
 pub fn print_results(query: &str, r: &SearchResults, took_ms: f64, offset: usize) {
-    let head = match r.exact_total {
-        Some(e) if e < r.total => format!(
-            "{} results for {query:?} ({} as typed, {} more ignoring diacritics) in {took_ms:.1} ms",
-            thousands(r.total as u64),
-            thousands(e as u64),
-            thousands((r.total - e) as u64)
-        ),
-        _ => format!(
-            "{} {} for {query:?} in {took_ms:.1} ms",
-            thousands(r.total as u64),
-            if r.total == 1 { "result" } else { "results" }
-        ),
-    };
+    let mut notes = Vec::new();
+    if let Some(e) = r.exact_total.filter(|&e| e < r.total) {
+        notes.push(format!("{} as typed", thousands(e as u64)));
+    }
+    if let Some(a) = r.adjacent_total.filter(|&a| a < r.total) {
+        notes.push(format!(
+            "{} with the words side by side",
+            thousands(a as u64)
+        ));
+    }
+    let head = format!(
+        "{} {} for {query:?}{} in {took_ms:.1} ms",
+        thousands(r.total as u64),
+        if r.total == 1 { "result" } else { "results" },
+        if notes.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", notes.join(", "))
+        }
+    );
     crate::out!("{}", output::bold(&head));
     if r.hits.is_empty() {
         crate::out!(

@@ -102,8 +102,11 @@ impl Tre {
     }
 }
 
-/// Writes a JSON Lines file of articles given as (id, title, text, published, outlet).
-pub fn write_jsonl(path: &Path, articles: &[(&str, &str, &str, Option<&str>, Option<&str>)]) {
+/// A test article: (id, title, text, published, outlet).
+pub type Row<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str>);
+
+/// Writes a JSON Lines file of articles.
+pub fn write_jsonl(path: &Path, articles: &[Row<'_>]) {
     let mut s = String::new();
     for (id, title, text, published, outlet) in articles {
         let mut o = serde_json::json!({"id": id, "title": title, "text": text});
