@@ -220,28 +220,6 @@ async fn search_latency(data: &Path, qs: &[BenchQuery], rounds: usize) -> Result
     for r in &reqs {
         totals.push(index.search(r)?.total);
     }
-    if std::env::var("TRE_BENCH_BREAKDOWN").is_ok() {
-        for limit in [0usize, 1, 20] {
-            let mut v = Vec::new();
-            for _ in 0..rounds {
-                for r in &reqs {
-                    let mut r = r.clone();
-                    r.limit = limit.max(1);
-                    if limit == 0 {
-                        r.offset = 100000;
-                    }
-                    let t = Instant::now();
-                    std::hint::black_box(index.search(&r)?);
-                    v.push(t.elapsed());
-                }
-            }
-            let l = latency(&v);
-            eprintln!(
-                "limit {limit}: p50 {:.2} p90 {:.2} p99 {:.2}",
-                l.p50_ms, l.p90_ms, l.p99_ms
-            );
-        }
-    }
     let mut samples = Vec::with_capacity(reqs.len() * rounds);
     for _ in 0..rounds {
         for r in &reqs {
