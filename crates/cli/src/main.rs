@@ -36,6 +36,8 @@ enum Command {
     Stats(commands::stats::Args),
     /// Rebuild the search index from the store.
     Reindex,
+    /// Segment Vietnamese text into words: lines on stdin, `Bộ_trưởng Ngoại_giao` on stdout.
+    Segment,
     /// Ingest the sample articles into a fresh store and run a few searches.
     Demo(commands::demo::Args),
 }
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
             Command::Show(a) => commands::show::run(&place, a).await,
             Command::Stats(a) => commands::stats::run(&place, a).await,
             Command::Reindex => commands::reindex::run(&place).await,
+            Command::Segment => commands::segment::run(),
             Command::Demo(a) => commands::demo::run(&place, a).await,
         }
     });

@@ -10,6 +10,11 @@
 //!   `Đà Nẵng` is a phrase there and `đa năng` is absent). A query typed without diacritics
 //!   matching here is most likely the proper noun the user meant, and ranks higher.
 //!
+//! - `vi_words`: the multi-syllable words of the text as the segmenter (tre-segment) finds them,
+//!   folded, syllables joined by `_` (`hoi_nghi`, `ngoai_giao`). Queries look up the n-grams of
+//!   their words here, so an article with the words `hội nghị` and `ngoại giao` ranks above one
+//!   that merely has the syllables `hội`, `nghị`, `ngoài`, `giao` somewhere.
+//!
 //! Changing any of them changes what the index holds: bump [`ANALYZER_VERSION`] so existing
 //! indexes are rebuilt rather than trusted.
 
@@ -17,11 +22,12 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tre_text::letters::{fold_char, lower_char};
 
 /// Version of the analyzers and schema; recorded in every index.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 pub const EXACT: &str = "vi_exact";
 pub const FOLD: &str = "vi_fold";
 pub const NAMES: &str = "vi_names";
+pub const WORDS: &str = "vi_words";
 
 /// Longest token kept; longer runs (base64, hashes) are noise and bloat the term dictionary.
 const MAX_TOKEN_BYTES: usize = 64;
@@ -107,6 +113,75 @@ impl TokenStream for ViTokenStream<'_> {
     fn token_mut(&mut self) -> &mut Token {
         &mut self.token
     }
+}
+
+/// The `vi_words` analyzer.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordTokenizer;
+
+/// Token stream of [`WordTokenizer`]: the words are found up front (segmentation needs the
+/// whole sentence), then handed out one by one.
+pub struct WordTokenStream {
+    tokens: std::vec::IntoIter<Token>,
+    current: Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream {
+        let tokens: Vec<Token> = multi_syllable_words(text)
+            .into_iter()
+            .enumerate()
+            .map(|(position, (start, end, word))| Token {
+                offset_from: start,
+                offset_to: end,
+                position,
+                text: word,
+                position_length: 1,
+            })
+            .collect();
+        WordTokenStream {
+            tokens: tokens.into_iter(),
+            current: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for WordTokenStream {
+    fn advance(&mut self) -> bool {
+        match self.tokens.next() {
+            Some(t) => {
+                self.current = t;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.current
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.current
+    }
+}
+
+/// The words of two or more syllables in `text`, folded and joined by `_`, with their spans.
+pub fn multi_syllable_words(text: &str) -> Vec<(usize, usize, String)> {
+    use tre_segment::WordKind;
+    let mut out = Vec::new();
+    for w in tre_segment::Segmenter::shared().words(text) {
+        if !matches!(w.kind, WordKind::Word | WordKind::Name) {
+            continue;
+        }
+        let syllables = analyze(w.text(text), true);
+        if syllables.len() >= 2 {
+            out.push((w.start, w.end, syllables.join("_")));
+        }
+    }
+    out
 }
 
 /// The indexed form of one token.

@@ -12,7 +12,7 @@
 //! different word never outranks an exact match, and a name found as adjacent syllables always
 //! outranks the same syllables scattered.
 
-use crate::analyzer::{ANALYZER_VERSION, EXACT, FOLD, NAMES, ViTokenizer};
+use crate::analyzer::{ANALYZER_VERSION, EXACT, FOLD, NAMES, ViTokenizer, WORDS, WordTokenizer};
 use crate::query::{Clause, ParsedQuery, Tokens};
 use crate::snippet::snippet;
 use crate::{SearchError, SearchHit, SearchRequest, SearchResults};
@@ -33,6 +33,9 @@ use tre_store::Article;
 const TITLE_BOOST: f32 = 2.0;
 /// A folded query matching capitalised words (a proper noun) counts this much more.
 const NAME_BOOST: f32 = 3.0;
+/// Among articles with the query's syllables scattered, those where they form the query's
+/// words count this much more.
+const WORD_BOOST: f32 = 4.0;
 /// Memory for the indexing threads (tantivy needs at least 15 MB per thread).
 const WRITER_MEMORY: usize = 96 * 1024 * 1024;
 const SNIPPET_CHARS: usize = 240;
@@ -46,6 +49,8 @@ pub(crate) struct Fields {
     body_fold: Field,
     /// Capitalised words of title and body, folded.
     names: Field,
+    /// Multi-syllable words of title and body, folded, `_`-joined.
+    words: Field,
     outlet: Field,
     outlet_key: Field,
     published: Field,
@@ -71,6 +76,14 @@ fn schema() -> (Schema, Fields) {
         body: b.add_text_field("body", text(EXACT, true)),
         body_fold: b.add_text_field("body_fold", text(FOLD, false)),
         names: b.add_text_field("names", text(NAMES, false)),
+        words: b.add_text_field(
+            "words",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(WORDS)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        ),
         outlet: b.add_text_field("outlet", STORED),
         outlet_key: b.add_text_field("outlet_key", STRING),
         published: b.add_text_field("published", STORED),
@@ -144,6 +157,7 @@ impl SearchIndex {
         index.tokenizers().register(EXACT, ViTokenizer::EXACT);
         index.tokenizers().register(FOLD, ViTokenizer::FOLD);
         index.tokenizers().register(NAMES, ViTokenizer::NAMES);
+        index.tokenizers().register(WORDS, WordTokenizer);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -471,6 +485,17 @@ fn tier_query(f: &Fields, q: &ParsedQuery, strict: bool, adjacent: bool) -> Box<
                             phrase_in(title, body, std::slice::from_ref(tok)),
                         ));
                     }
+                    // Rank articles where the syllables form the query's words first: any
+                    // n-gram of the folded query that the segmenter found as a word.
+                    for n in 2..=t.fold.len().min(4) {
+                        for gram in t.fold.windows(n) {
+                            let word = gram.join("_");
+                            should.push((
+                                Occur::Should,
+                                Box::new(BoostQuery::new(term_query(f.words, &word), WORD_BOOST)),
+                            ));
+                        }
+                    }
                 }
             }
             Clause::AnyOf(variants) => {
@@ -559,6 +584,8 @@ impl IndexUpdater<'_> {
         doc.add_text(f.body_fold, &body);
         doc.add_text(f.names, &a.title);
         doc.add_text(f.names, &body);
+        doc.add_text(f.words, &a.title);
+        doc.add_text(f.words, &body);
         doc.add_text(f.body, body);
         if let Some(o) = &a.outlet {
             doc.add_text(f.outlet, o);

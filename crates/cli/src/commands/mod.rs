@@ -4,6 +4,7 @@ pub mod demo;
 pub mod ingest;
 pub mod reindex;
 pub mod search;
+pub mod segment;
 pub mod show;
 pub mod stats;
 

@@ -289,3 +289,67 @@ fn a_missing_or_damaged_index_is_rebuilt_from_the_store() {
     let r = t.ok(&["reindex"]);
     assert!(r.stdout.contains("5 articles"), "{}", r.stdout);
 }
+
+#[test]
+fn words_rank_above_the_same_syllables_scattered() {
+    let t = Tre::new();
+    corpus(
+        &t,
+        &[
+            (
+                "syllables",
+                "Chuyện vặt",
+                &prose(1, "Hội viên đề nghị. Ông giao việc cho người ngoài."),
+            ),
+            (
+                "words",
+                "Tin đối ngoại",
+                &prose(
+                    2,
+                    "Sau hội nghị, Bộ trưởng trao đổi về công tác ngoại giao.",
+                ),
+            ),
+        ],
+    );
+    let ids = t.search_ids("hoi nghi ngoai giao", &[]);
+    assert_eq!(
+        ids,
+        ["words", "syllables"],
+        "the article with the words first"
+    );
+}
+
+#[test]
+fn segment_prints_words_joined_by_underscores() {
+    let t = Tre::new();
+    let mut child = t
+        .command()
+        .arg("segment")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        // The second line uses the other tone placement and decomposed characters.
+        stdin
+            .write_all(
+                "Bộ trưởng Ngoại giao Bùi Thanh Sơn\n\nNghị quyết số 34-NQ/TW của Uỷ ban\n"
+                    .as_bytes(),
+            )
+            .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "one line out per line in: {text:?}");
+    assert_eq!(lines[0], "Bộ_trưởng Ngoại_giao Bùi_Thanh_Sơn");
+    assert_eq!(lines[1], "");
+    assert!(
+        lines[2].contains("34-NQ/TW") && lines[2].contains("Ủy_ban"),
+        "{}",
+        lines[2]
+    );
+}
