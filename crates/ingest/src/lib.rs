@@ -18,7 +18,6 @@ pub use convert::{article_id, normalise_date, url_id};
 pub use read::{InputKind, discover};
 
 use serde::Serialize;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
@@ -146,10 +145,15 @@ pub async fn ingest(
     report.counts.files_total = plan.files.len() as u64;
     report.counts.bytes_total = plan.files.iter().map(|f| f.size).sum();
     report.counts.skipped = plan.skipped.len() as u64;
-    report.skipped = plan.skipped.clone();
+    report.skipped = plan
+        .skipped
+        .iter()
+        .take(REPORT_LIST_LIMIT)
+        .cloned()
+        .collect();
     for f in &plan.failures {
         report.counts.failed += 1;
-        report.failures.push(f.clone());
+        push_capped(&mut report.failures, f.clone());
     }
     progress.update(&report.counts);
 
@@ -197,55 +201,39 @@ pub async fn ingest(
     drop(out_tx);
 
     let mut batch: Vec<NewArticle> = Vec::with_capacity(opts.batch_size);
-    // Which input first claimed each id in this run, so that two different inputs with the
-    // same id (two files called index.html) never silently replace one another.
-    let mut claimed: HashMap<String, (String, String)> = HashMap::new();
+    // Versions written from now on by one input are protected from being replaced by another
+    // input with the same id (two files called index.html): the store checks it inside each
+    // write transaction, so the run needs no memory of the ids it has seen.
+    let run_started = now_ms();
     let result: Result<(), IngestError> = async {
         while let Some(p) = out_rx.recv().await {
             match p {
                 Produced::Article(a, warnings) => {
-                    if let Some((src, hash)) = claimed.get(a.id())
-                        && src != a.source()
-                        && hash != a.content_hash()
-                    {
-                        report.counts.failed += 1;
-                        report.failures.push(Failure {
-                            source: a.source().to_owned(),
-                            reason: format!(
-                                "its id {:?} is already used by {src} in this run; give the \
-                                 inputs distinct names or ids",
-                                a.id()
-                            ),
-                        });
-                        continue;
-                    }
-                    claimed
-                        .entry(a.id().to_owned())
-                        .or_insert_with(|| (a.source().to_owned(), a.content_hash().to_owned()));
                     for w in warnings {
                         report.counts.warnings += 1;
-                        if report.warnings.len() < 1000 {
-                            report.warnings.push(Failure {
+                        push_capped(
+                            &mut report.warnings,
+                            Failure {
                                 source: a.source().to_owned(),
                                 reason: w,
-                            });
-                        }
+                            },
+                        );
                     }
                     batch.push(*a);
                     if batch.len() >= opts.batch_size {
-                        flush(store, &mut batch, &mut report.counts).await?;
+                        flush(store, &mut batch, run_started, &mut report).await?;
                     }
                 }
                 Produced::Failed(f) => {
                     report.counts.failed += 1;
-                    report.failures.push(f);
+                    push_capped(&mut report.failures, f);
                 }
                 Produced::FileDone => report.counts.files_done += 1,
             }
             report.counts.bytes_read = bytes_read.load(Ordering::Relaxed);
             progress.update(&report.counts);
         }
-        flush(store, &mut batch, &mut report.counts).await?;
+        flush(store, &mut batch, run_started, &mut report).await?;
         Ok(())
     }
     .await;
@@ -264,19 +252,52 @@ pub async fn ingest(
 async fn flush(
     store: &dyn Store,
     batch: &mut Vec<NewArticle>,
-    counts: &mut Counts,
+    run_started: i64,
+    report: &mut IngestReport,
 ) -> Result<(), IngestError> {
     if batch.is_empty() {
         return Ok(());
     }
-    let outcomes = store.upsert_articles(batch).await?;
-    for o in outcomes {
+    let outcomes = store.upsert_articles(batch, Some(run_started)).await?;
+    for (a, o) in batch.iter().zip(outcomes) {
+        let c = &mut report.counts;
         match o {
-            UpsertOutcome::New => counts.new += 1,
-            UpsertOutcome::Updated => counts.updated += 1,
-            UpsertOutcome::Unchanged => counts.unchanged += 1,
+            UpsertOutcome::New => c.new += 1,
+            UpsertOutcome::Updated => c.updated += 1,
+            UpsertOutcome::Unchanged => c.unchanged += 1,
+            UpsertOutcome::Conflict(other) => {
+                c.failed += 1;
+                push_capped(
+                    &mut report.failures,
+                    Failure {
+                        source: a.source().to_owned(),
+                        reason: format!(
+                            "its id {:?} is already used by {other} in this run; give the \
+                             inputs distinct names or ids",
+                            a.id()
+                        ),
+                    },
+                );
+            }
         }
     }
     batch.clear();
     Ok(())
+}
+
+/// Most failures, warnings or skipped files a report lists (the counts stay exact), so that a
+/// run over millions of bad inputs still has bounded memory.
+pub const REPORT_LIST_LIMIT: usize = 10_000;
+
+fn push_capped(list: &mut Vec<Failure>, f: Failure) {
+    if list.len() < REPORT_LIST_LIMIT {
+        list.push(f);
+    }
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
 }

@@ -37,7 +37,7 @@ const NAME_BOOST: f32 = 3.0;
 /// words count this much more.
 const WORD_BOOST: f32 = 4.0;
 /// Memory for the indexing threads (tantivy needs at least 15 MB per thread).
-const WRITER_MEMORY: usize = 96 * 1024 * 1024;
+const WRITER_MEMORY: usize = 48 * 1024 * 1024;
 const SNIPPET_CHARS: usize = 240;
 
 #[derive(Clone, Copy, Debug)]

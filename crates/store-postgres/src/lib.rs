@@ -13,7 +13,7 @@ use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tre_store::{
     AppliedMigration, Article, Migration, NewArticle, OutletCount, Store, StoreError, StoreStats,
-    UpsertOutcome, decode_list, encode_list, plan_upsert,
+    StoredVersion, UpsertOutcome, decode_list, encode_list, plan_upsert,
 };
 
 /// The schema, in order. Same versions and names as `tre-store-sqlite`.
@@ -252,6 +252,7 @@ impl Store for PgStore {
     async fn upsert_articles(
         &self,
         batch: &[NewArticle],
+        protect_since: Option<i64>,
     ) -> Result<Vec<UpsertOutcome>, StoreError> {
         if batch.is_empty() {
             return Ok(Vec::new());
@@ -267,16 +268,26 @@ impl Store for PgStore {
             .await
             .map_err(query_err("taking the write lock"))?;
         let ids: Vec<String> = batch.iter().map(|a| a.id().to_owned()).collect();
-        let stored: HashMap<String, String> =
-            sqlx::query("SELECT id, content_hash FROM articles WHERE id = ANY($1)")
-                .bind(ids)
-                .fetch_all(&mut *tx)
-                .await
-                .map_err(query_err("reading stored articles"))?
-                .iter()
-                .map(|r| (r.get(0), r.get(1)))
-                .collect();
-        let plan = plan_upsert(batch, &stored);
+        let stored: HashMap<String, StoredVersion> = sqlx::query(
+            "SELECT id, content_hash, source, updated_at FROM articles WHERE id = ANY($1)",
+        )
+        .bind(ids)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(query_err("reading stored articles"))?
+        .iter()
+        .map(|r| {
+            (
+                r.get(0),
+                StoredVersion {
+                    content_hash: r.get(1),
+                    source: r.get(2),
+                    updated_at: r.get(3),
+                },
+            )
+        })
+        .collect();
+        let plan = plan_upsert(batch, &stored, protect_since);
         if !plan.writes.is_empty() {
             let max: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM articles")
                 .fetch_one(&mut *tx)

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tre_store::{
     AppliedMigration, Article, Migration, NewArticle, OutletCount, Store, StoreError, StoreStats,
-    UpsertOutcome, decode_list, encode_list, plan_upsert,
+    StoredVersion, UpsertOutcome, decode_list, encode_list, plan_upsert,
 };
 
 /// The schema, in order. Same versions and names as `tre-store-postgres`.
@@ -204,17 +204,20 @@ impl Store for SqliteStore {
     async fn upsert_articles(
         &self,
         batch: &[NewArticle],
+        protect_since: Option<i64>,
     ) -> Result<Vec<UpsertOutcome>, StoreError> {
         if batch.is_empty() {
             return Ok(Vec::new());
         }
         let err = query_err("writing articles");
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(err)?;
-        let mut stored: HashMap<String, String> = HashMap::new();
+        let mut stored: HashMap<String, StoredVersion> = HashMap::new();
         // SQLite accepts at most 32766 bound parameters per statement; stay far below it.
         for chunk in batch.chunks(500) {
             let placeholders = vec!["?"; chunk.len()].join(", ");
-            let sql = format!("SELECT id, content_hash FROM articles WHERE id IN ({placeholders})");
+            let sql = format!(
+                "SELECT id, content_hash, source, updated_at FROM articles WHERE id IN ({placeholders})"
+            );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for a in chunk {
                 q = q.bind(a.id().to_owned());
@@ -224,10 +227,17 @@ impl Store for SqliteStore {
                 .await
                 .map_err(query_err("reading stored articles"))?
             {
-                stored.insert(r.get(0), r.get(1));
+                stored.insert(
+                    r.get(0),
+                    StoredVersion {
+                        content_hash: r.get(1),
+                        source: r.get(2),
+                        updated_at: r.get(3),
+                    },
+                );
             }
         }
-        let plan = plan_upsert(batch, &stored);
+        let plan = plan_upsert(batch, &stored, protect_since);
         if !plan.writes.is_empty() {
             let max: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM articles")
                 .fetch_one(&mut *tx)

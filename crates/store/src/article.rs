@@ -156,12 +156,15 @@ impl Article {
 }
 
 /// What a write did to one article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UpsertOutcome {
     New,
     Updated,
     Unchanged,
+    /// Not written: the id was written during the protected period (this ingest run) by this
+    /// other source, with different content.
+    Conflict(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -227,6 +230,15 @@ mod tests {
     }
 }
 
+/// What the store holds for an id, as far as planning a write needs to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredVersion {
+    pub content_hash: String,
+    pub source: String,
+    /// Unix milliseconds of its latest write.
+    pub updated_at: i64,
+}
+
 /// How a batch of upserts plays out against what the store already holds: decided here once,
 /// executed by each backend inside its write transaction.
 #[derive(Debug)]
@@ -238,32 +250,48 @@ pub struct WritePlan<'a> {
     pub writes: Vec<&'a NewArticle>,
 }
 
-/// Plans a batch given the content hashes stored for its ids (`stored` maps id → hash for the
-/// ids that exist).
+/// Plans a batch given what is stored for its ids.
+///
+/// With `protect_since`, a version written at or after that time (unix ms) by a *different*
+/// source is never replaced by different content: the input gets
+/// [`UpsertOutcome::Conflict`]. That is how one ingest run refuses two inputs that claim the
+/// same id (two files called `index.html`) without remembering every id it has seen.
 pub fn plan_upsert<'a>(
     batch: &'a [NewArticle],
-    stored: &std::collections::HashMap<String, String>,
+    stored: &std::collections::HashMap<String, StoredVersion>,
+    protect_since: Option<i64>,
 ) -> WritePlan<'a> {
     use std::collections::HashMap;
-    // Current hash of each id as the batch is replayed in order, and the batch index of the
-    // latest write for that id.
-    let mut current: HashMap<&str, &str> = HashMap::new();
+    // The current version of each id as the batch is replayed in order (hash, source, written
+    // in this run?), and the batch index of the latest write for that id.
+    let mut current: HashMap<&str, (&str, &str, bool)> = HashMap::new();
     let mut last_write: HashMap<&str, usize> = HashMap::new();
     let mut outcomes = Vec::with_capacity(batch.len());
     for (i, a) in batch.iter().enumerate() {
-        let known = current
-            .get(a.id())
-            .copied()
-            .or_else(|| stored.get(a.id()).map(String::as_str));
+        let known = current.get(a.id()).copied().or_else(|| {
+            stored.get(a.id()).map(|v| {
+                let recent = protect_since.is_some_and(|t| v.updated_at >= t);
+                (v.content_hash.as_str(), v.source.as_str(), recent)
+            })
+        });
         let outcome = match known {
             None => UpsertOutcome::New,
-            Some(h) if h == a.content_hash() => UpsertOutcome::Unchanged,
+            Some((h, _, _)) if h == a.content_hash() => UpsertOutcome::Unchanged,
+            Some((_, src, recent)) if recent && src != a.source() => {
+                UpsertOutcome::Conflict(src.to_owned())
+            }
             Some(_) => UpsertOutcome::Updated,
         };
-        if outcome != UpsertOutcome::Unchanged {
-            last_write.insert(a.id(), i);
+        match outcome {
+            UpsertOutcome::New | UpsertOutcome::Updated => {
+                last_write.insert(a.id(), i);
+                current.insert(
+                    a.id(),
+                    (a.content_hash(), a.source(), protect_since.is_some()),
+                );
+            }
+            UpsertOutcome::Unchanged | UpsertOutcome::Conflict(_) => {}
         }
-        current.insert(a.id(), a.content_hash());
         outcomes.push(outcome);
     }
     let mut order: Vec<usize> = last_write.into_values().collect();

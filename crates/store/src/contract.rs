@@ -35,6 +35,7 @@ macro_rules! store_contract_tests {
             store_id_survives_reopening,
             concurrent_writers_get_distinct_sequence_numbers,
             large_batch_round_trips,
+            recent_versions_from_another_source_are_protected,
         );
     };
     (@tests $harness:expr; $($name:ident),* $(,)?) => {
@@ -106,7 +107,7 @@ pub async fn article_round_trips_every_field<H: Harness>(h: &H) {
         "Nhiệm vụ trọng tâm của công tác đối ngoại",
     );
     let out = s
-        .upsert_articles(std::slice::from_ref(&a))
+        .upsert_articles(std::slice::from_ref(&a), None)
         .await
         .expect("upsert");
     assert_eq!(out, vec![UpsertOutcome::New]);
@@ -145,7 +146,7 @@ pub async fn article_round_trips_every_field<H: Harness>(h: &H) {
             ..Default::default()
         },
     );
-    s.upsert_articles(std::slice::from_ref(&bare))
+    s.upsert_articles(std::slice::from_ref(&bare), None)
         .await
         .expect("upsert");
     let got = s.article("bare").await.expect("read").expect("stored");
@@ -160,14 +161,16 @@ pub async fn same_article_twice_is_stored_once<H: Harness>(h: &H) {
     let s = h.open().await;
     let a = sample("a1", "Bộ Ngoại giao triển khai nhiệm vụ năm 2023");
     assert_eq!(
-        s.upsert_articles(std::slice::from_ref(&a)).await.unwrap(),
+        s.upsert_articles(std::slice::from_ref(&a), None)
+            .await
+            .unwrap(),
         [UpsertOutcome::New]
     );
     let first = s.article("a1").await.unwrap().unwrap();
     // The same content read from another path is the same article, unchanged.
     let again = NewArticle::new("a1".into(), "elsewhere/a1.txt".into(), a.content().clone());
     assert_eq!(
-        s.upsert_articles(&[again]).await.unwrap(),
+        s.upsert_articles(&[again], None).await.unwrap(),
         [UpsertOutcome::Unchanged]
     );
     let st = s.stats().await.unwrap();
@@ -180,11 +183,15 @@ pub async fn same_article_twice_is_stored_once<H: Harness>(h: &H) {
 pub async fn changed_article_is_updated_not_duplicated<H: Harness>(h: &H) {
     let s = h.open().await;
     let a = sample("a1", "Tin gốc");
-    s.upsert_articles(std::slice::from_ref(&a)).await.unwrap();
+    s.upsert_articles(std::slice::from_ref(&a), None)
+        .await
+        .unwrap();
     let before = s.article("a1").await.unwrap().unwrap();
     let b = edited(&a, "Đoạn bổ sung sau khi sửa bài.");
     assert_eq!(
-        s.upsert_articles(std::slice::from_ref(&b)).await.unwrap(),
+        s.upsert_articles(std::slice::from_ref(&b), None)
+            .await
+            .unwrap(),
         [UpsertOutcome::Updated]
     );
     let after = s.article("a1").await.unwrap().unwrap();
@@ -204,7 +211,7 @@ pub async fn repeated_id_inside_one_batch<H: Harness>(h: &H) {
     let a = sample("dup", "Một bài");
     let b = edited(&a, "Bản sửa.");
     let out = s
-        .upsert_articles(&[a.clone(), a.clone(), b.clone()])
+        .upsert_articles(&[a.clone(), a.clone(), b.clone()], None)
         .await
         .unwrap();
     assert_eq!(
@@ -225,8 +232,8 @@ pub async fn articles_since_pages_in_sequence_order<H: Harness>(h: &H) {
     let batch: Vec<NewArticle> = (0..25)
         .map(|i| sample(&format!("p{i:02}"), &format!("Bài số {i}")))
         .collect();
-    s.upsert_articles(&batch[..10]).await.unwrap();
-    s.upsert_articles(&batch[10..]).await.unwrap();
+    s.upsert_articles(&batch[..10], None).await.unwrap();
+    s.upsert_articles(&batch[10..], None).await.unwrap();
     let mut seen = Vec::new();
     let mut after = 0;
     loop {
@@ -258,12 +265,12 @@ pub async fn updates_move_to_the_end_of_the_sequence<H: Harness>(h: &H) {
     let batch: Vec<NewArticle> = (0..5)
         .map(|i| sample(&format!("u{i}"), &format!("Bài {i}")))
         .collect();
-    s.upsert_articles(&batch).await.unwrap();
+    s.upsert_articles(&batch, None).await.unwrap();
     let high = s.stats().await.unwrap().max_seq;
-    s.upsert_articles(&[edited(&batch[2], "Cập nhật.")])
+    s.upsert_articles(&[edited(&batch[2], "Cập nhật.")], None)
         .await
         .unwrap();
-    s.upsert_articles(std::slice::from_ref(&batch[3]))
+    s.upsert_articles(std::slice::from_ref(&batch[3]), None)
         .await
         .unwrap(); // unchanged: nothing new to catch up on
     let since = s.articles_since(high, 100).await.unwrap();
@@ -284,7 +291,7 @@ pub async fn stats_count_outlets_and_dates<H: Harness>(h: &H) {
         with_outlet(&sample("s2", "Ba"), Some("Tuổi Trẻ"), None),
         with_outlet(&sample("s3", "Bốn"), None, Some("2004-01-02")),
     ];
-    s.upsert_articles(&arts).await.unwrap();
+    s.upsert_articles(&arts, None).await.unwrap();
     let st = s.stats().await.unwrap();
     assert_eq!(st.articles, 4);
     assert_eq!(st.undated, 1);
@@ -303,7 +310,9 @@ pub async fn stats_count_outlets_and_dates<H: Harness>(h: &H) {
 pub async fn store_id_survives_reopening<H: Harness>(h: &H) {
     let s = h.open().await;
     let id = s.store_id().to_owned();
-    s.upsert_articles(&[sample("r1", "Mở lại")]).await.unwrap();
+    s.upsert_articles(&[sample("r1", "Mở lại")], None)
+        .await
+        .unwrap();
     drop(s);
     let s2 = h.open().await;
     assert_eq!(s2.store_id(), id);
@@ -321,12 +330,12 @@ pub async fn concurrent_writers_get_distinct_sequence_numbers<H: Harness>(h: &H)
         .collect();
     let t1 = async {
         for chunk in a.chunks(5) {
-            s1.upsert_articles(chunk).await.expect("writer one");
+            s1.upsert_articles(chunk, None).await.expect("writer one");
         }
     };
     let t2 = async {
         for chunk in b.chunks(5) {
-            s2.upsert_articles(chunk).await.expect("writer two");
+            s2.upsert_articles(chunk, None).await.expect("writer two");
         }
     };
     tokio::join!(t1, t2);
@@ -342,9 +351,81 @@ pub async fn large_batch_round_trips<H: Harness>(h: &H) {
     let batch: Vec<NewArticle> = (0..3000)
         .map(|i| sample(&format!("big{i:05}"), &format!("Tin {i}")))
         .collect();
-    let out = s.upsert_articles(&batch).await.expect("large batch");
+    let out = s.upsert_articles(&batch, None).await.expect("large batch");
     assert!(out.iter().all(|o| *o == UpsertOutcome::New));
     assert_eq!(s.stats().await.unwrap().articles, 3000);
-    let out = s.upsert_articles(&batch).await.expect("again");
+    let out = s.upsert_articles(&batch, None).await.expect("again");
     assert!(out.iter().all(|o| *o == UpsertOutcome::Unchanged));
+}
+
+pub async fn recent_versions_from_another_source_are_protected<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let old = sample("idx", "Bản cũ");
+    s.upsert_articles(std::slice::from_ref(&old), None)
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let run = now_ms();
+    // A run may update what was written before it started, from any source...
+    let a = NewArticle::new(
+        "idx".into(),
+        "run/a/index.txt".into(),
+        edited(&old, "A.").content().clone(),
+    );
+    assert_eq!(
+        s.upsert_articles(std::slice::from_ref(&a), Some(run))
+            .await
+            .unwrap(),
+        [UpsertOutcome::Updated]
+    );
+    // ...but not replace, from another source, what it wrote itself.
+    let b = NewArticle::new(
+        "idx".into(),
+        "run/b/index.txt".into(),
+        edited(&old, "B.").content().clone(),
+    );
+    assert_eq!(
+        s.upsert_articles(std::slice::from_ref(&b), Some(run))
+            .await
+            .unwrap(),
+        [UpsertOutcome::Conflict("run/a/index.txt".into())]
+    );
+    let got = s.article("idx").await.unwrap().unwrap();
+    assert_eq!(got.content_hash, a.content_hash(), "A's version kept");
+    // The same source may update its own version (a file edited during the run), and the
+    // same content from another source is simply unchanged.
+    let a2 = NewArticle::new(
+        "idx".into(),
+        "run/a/index.txt".into(),
+        edited(&old, "A2.").content().clone(),
+    );
+    let b_same = NewArticle::new("idx".into(), "run/b/index.txt".into(), a2.content().clone());
+    assert_eq!(
+        s.upsert_articles(&[a2, b_same], Some(run)).await.unwrap(),
+        [UpsertOutcome::Updated, UpsertOutcome::Unchanged]
+    );
+    // Inside one batch too.
+    let c = NewArticle::new(
+        "idx2".into(),
+        "x/1".into(),
+        sample("idx2", "Một").content().clone(),
+    );
+    let d = NewArticle::new(
+        "idx2".into(),
+        "x/2".into(),
+        sample("idx2", "Hai").content().clone(),
+    );
+    let out = s.upsert_articles(&[c, d], Some(run)).await.unwrap();
+    assert_eq!(
+        out,
+        [UpsertOutcome::New, UpsertOutcome::Conflict("x/1".into())]
+    );
+    assert_eq!(s.stats().await.unwrap().articles, 2);
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
 }

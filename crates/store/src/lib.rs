@@ -22,8 +22,8 @@ pub mod migrate;
 pub mod contract;
 
 pub use article::{
-    Article, ArticleContent, NewArticle, OutletCount, StoreStats, UpsertOutcome, WritePlan,
-    decode_list, encode_list, plan_upsert,
+    Article, ArticleContent, NewArticle, OutletCount, StoreStats, StoredVersion, UpsertOutcome,
+    WritePlan, decode_list, encode_list, plan_upsert,
 };
 pub use error::StoreError;
 pub use migrate::{AppliedMigration, Migration};
@@ -35,9 +35,14 @@ use async_trait::async_trait;
 pub trait Store: Send + Sync {
     /// Inserts new articles and updates changed ones, in one transaction: either the whole batch
     /// is stored or none of it. Returns one outcome per input, in order. An id repeated inside
-    /// the batch is treated as successive writes of the same article.
-    async fn upsert_articles(&self, batch: &[NewArticle])
-    -> Result<Vec<UpsertOutcome>, StoreError>;
+    /// the batch is treated as successive writes of the same article. With `protect_since`
+    /// (unix ms), versions written since then by another source are not replaced (see
+    /// [`plan_upsert`]).
+    async fn upsert_articles(
+        &self,
+        batch: &[NewArticle],
+        protect_since: Option<i64>,
+    ) -> Result<Vec<UpsertOutcome>, StoreError>;
 
     /// The article with this id, if stored.
     async fn article(&self, id: &str) -> Result<Option<Article>, StoreError>;

@@ -101,7 +101,7 @@ async fn two_stores_in_separate_schemas_do_not_see_each_other() {
     };
     let sa = a.open().await;
     let sb = b.open().await;
-    sa.upsert_articles(&[tre_store::contract::sample("only-a", "Chỉ ở A")])
+    sa.upsert_articles(&[tre_store::contract::sample("only-a", "Chỉ ở A")], None)
         .await
         .unwrap();
     assert!(sb.article("only-a").await.unwrap().is_none());
