@@ -12,16 +12,24 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tre_store::{
-    AppliedMigration, Article, Migration, NewArticle, OutletCount, Store, StoreError, StoreStats,
-    StoredVersion, UpsertOutcome, decode_list, encode_list, plan_upsert,
+    AppliedMigration, Article, ArticleKnowledge, ArticleRef, Citation, EntitySummary, EventFilter,
+    EventRecord, Migration, NewArticle, OfficeFilter, OfficeObservation, OutletCount, Store,
+    StoreError, StoreStats, StoredVersion, UpsertOutcome, decode_list, encode_list, plan_upsert,
 };
 
 /// The schema, in order. Same versions and names as `tre-store-sqlite`.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "articles",
-    sql: include_str!("../migrations/0001_articles.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "articles",
+        sql: include_str!("../migrations/0001_articles.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "knowledge",
+        sql: include_str!("../migrations/0002_knowledge.sql"),
+    },
+];
 
 const BACKEND: &str = "postgres";
 /// Advisory lock keys (arbitrary constants, "tre" in ASCII plus a purpose digit).
@@ -42,6 +50,31 @@ fn query_err(doing: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
         doing,
         detail: e.to_string(),
     }
+}
+
+fn corrupt(e: sqlx::Error) -> StoreError {
+    StoreError::Corrupt(e.to_string())
+}
+
+/// An [`ArticleRef`] from five columns starting at `at` (id, title, published, outlet, source).
+fn article_ref<R: Row>(r: &R, at: usize) -> Result<ArticleRef, StoreError>
+where
+    usize: sqlx::ColumnIndex<R>,
+    String: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    Option<String>: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+{
+    Ok(ArticleRef {
+        id: r.try_get(at).map_err(corrupt)?,
+        title: r.try_get(at + 1).map_err(corrupt)?,
+        published: r.try_get(at + 2).map_err(corrupt)?,
+        outlet: r.try_get(at + 3).map_err(corrupt)?,
+        source: r.try_get(at + 4).map_err(corrupt)?,
+    })
+}
+
+/// PostgreSQL reads the shared SQL's `$n` placeholders as they are.
+fn same_placeholders(sql: &str) -> String {
+    sql.to_owned()
 }
 
 fn now_ms() -> i64 {
@@ -138,6 +171,22 @@ impl PgStore {
         })
     }
 
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, StoreError> {
+        let mut tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(query_err("starting a write"))?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(WRITE_LOCK)
+            .execute(&mut *tx)
+            .await
+            .map_err(query_err("taking the write lock"))?;
+        Ok(tx)
+    }
+
+    tre_store::knowledge_methods!(same_placeholders);
+
     /// Closes the pool.
     pub async fn close(&self) {
         self.pool.close().await;
@@ -217,7 +266,7 @@ async fn ensure_store_id(pool: &PgPool) -> Result<String, StoreError> {
 
 const ARTICLE_COLUMNS: &str = "id, seq, source, url, outlet, section, title, lead, paragraphs, \
     captions, credits, byline, source_line, published, page_date, content_hash, ingested_at, \
-    updated_at";
+    updated_at, facts, facts_version";
 
 fn article_from_row(r: &PgRow) -> Result<Article, StoreError> {
     let get = |e: sqlx::Error| StoreError::Corrupt(e.to_string());
@@ -240,6 +289,8 @@ fn article_from_row(r: &PgRow) -> Result<Article, StoreError> {
         content_hash: r.try_get("content_hash").map_err(get)?,
         ingested_at: r.try_get("ingested_at").map_err(get)?,
         updated_at: r.try_get("updated_at").map_err(get)?,
+        facts: r.try_get("facts").map_err(get)?,
+        facts_version: r.try_get("facts_version").map_err(get)?,
     })
 }
 
@@ -257,19 +308,10 @@ impl Store for PgStore {
         if batch.is_empty() {
             return Ok(Vec::new());
         }
-        let mut tx = self
-            .pool
-            .begin()
-            .await
-            .map_err(query_err("writing articles"))?;
-        sqlx::query("SELECT pg_advisory_xact_lock($1)")
-            .bind(WRITE_LOCK)
-            .execute(&mut *tx)
-            .await
-            .map_err(query_err("taking the write lock"))?;
+        let mut tx = self.begin_write().await?;
         let ids: Vec<String> = batch.iter().map(|a| a.id().to_owned()).collect();
         let stored: HashMap<String, StoredVersion> = sqlx::query(
-            "SELECT id, content_hash, source, updated_at FROM articles WHERE id = ANY($1)",
+            "SELECT id, content_hash, source, updated_at, facts_version FROM articles WHERE id = ANY($1)",
         )
         .bind(ids)
         .fetch_all(&mut *tx)
@@ -283,6 +325,7 @@ impl Store for PgStore {
                     content_hash: r.get(1),
                     source: r.get(2),
                     updated_at: r.get(3),
+                    facts_version: r.get(4),
                 },
             )
         })
@@ -299,9 +342,9 @@ impl Store for PgStore {
                 sqlx::query(
                     "INSERT INTO articles (id, seq, source, url, outlet, section, title, lead, \
                      paragraphs, captions, credits, byline, source_line, published, page_date, \
-                     content_hash, ingested_at, updated_at) \
+                     content_hash, ingested_at, updated_at, facts, facts_version) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
-                     $16, $17, $18) \
+                     $16, $17, $18, $19, $20) \
                      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, source = excluded.source, \
                      url = excluded.url, outlet = excluded.outlet, section = excluded.section, \
                      title = excluded.title, lead = excluded.lead, \
@@ -309,7 +352,8 @@ impl Store for PgStore {
                      credits = excluded.credits, byline = excluded.byline, \
                      source_line = excluded.source_line, published = excluded.published, \
                      page_date = excluded.page_date, content_hash = excluded.content_hash, \
-                     updated_at = excluded.updated_at",
+                     updated_at = excluded.updated_at, facts = excluded.facts, \
+                     facts_version = excluded.facts_version",
                 )
                 .bind(a.id().to_owned())
                 .bind(max + 1 + i as i64)
@@ -329,6 +373,8 @@ impl Store for PgStore {
                 .bind(a.content_hash().to_owned())
                 .bind(now)
                 .bind(now)
+                .bind(a.facts().map(|f| f.json.clone()))
+                .bind(a.facts().map_or(0, |f| f.version))
                 .execute(&mut *tx)
                 .await
                 .map_err(query_err("writing an article"))?;
@@ -401,6 +447,55 @@ impl Store for PgStore {
             undated: r.get(4),
             outlets,
         })
+    }
+
+    async fn replace_knowledge(
+        &self,
+        batch: &[ArticleKnowledge],
+        through_seq: i64,
+    ) -> Result<(), StoreError> {
+        self.kb_replace(batch, through_seq).await
+    }
+
+    async fn knowledge_seq(&self) -> Result<i64, StoreError> {
+        self.kb_seq().await
+    }
+
+    async fn find_entities(
+        &self,
+        kind: Option<&str>,
+        key: &str,
+        limit: u32,
+    ) -> Result<Vec<EntitySummary>, StoreError> {
+        self.kb_find_entities(kind, key, limit).await
+    }
+
+    async fn entity(&self, id: &str) -> Result<Option<EntitySummary>, StoreError> {
+        self.kb_entity(id).await
+    }
+
+    async fn entity_articles(&self, id: &str, limit: u32) -> Result<Vec<ArticleRef>, StoreError> {
+        self.kb_entity_articles(id, limit).await
+    }
+
+    async fn offices(&self, filter: &OfficeFilter) -> Result<Vec<OfficeObservation>, StoreError> {
+        self.kb_offices(filter).await
+    }
+
+    async fn events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>, StoreError> {
+        self.kb_events(filter).await
+    }
+
+    async fn citations(&self, document_id: &str) -> Result<Vec<Citation>, StoreError> {
+        self.kb_citations(document_id).await
+    }
+
+    async fn cooccurring(
+        &self,
+        id: &str,
+        limit: u32,
+    ) -> Result<Vec<(EntitySummary, i64)>, StoreError> {
+        self.kb_cooccurring(id, limit).await
     }
 
     fn store_id(&self) -> &str {

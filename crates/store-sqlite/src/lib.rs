@@ -15,16 +15,24 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tre_store::{
-    AppliedMigration, Article, Migration, NewArticle, OutletCount, Store, StoreError, StoreStats,
-    StoredVersion, UpsertOutcome, decode_list, encode_list, plan_upsert,
+    AppliedMigration, Article, ArticleKnowledge, ArticleRef, Citation, EntitySummary, EventFilter,
+    EventRecord, Migration, NewArticle, OfficeFilter, OfficeObservation, OutletCount, Store,
+    StoreError, StoreStats, StoredVersion, UpsertOutcome, decode_list, encode_list, plan_upsert,
 };
 
 /// The schema, in order. Same versions and names as `tre-store-postgres`.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "articles",
-    sql: include_str!("../migrations/0001_articles.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "articles",
+        sql: include_str!("../migrations/0001_articles.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "knowledge",
+        sql: include_str!("../migrations/0002_knowledge.sql"),
+    },
+];
 
 const BACKEND: &str = "sqlite";
 
@@ -42,6 +50,26 @@ fn query_err(doing: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
         doing,
         detail: e.to_string(),
     }
+}
+
+fn corrupt(e: sqlx::Error) -> StoreError {
+    StoreError::Corrupt(e.to_string())
+}
+
+/// An [`ArticleRef`] from five columns starting at `at` (id, title, published, outlet, source).
+fn article_ref<R: Row>(r: &R, at: usize) -> Result<ArticleRef, StoreError>
+where
+    usize: sqlx::ColumnIndex<R>,
+    String: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    Option<String>: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+{
+    Ok(ArticleRef {
+        id: r.try_get(at).map_err(corrupt)?,
+        title: r.try_get(at + 1).map_err(corrupt)?,
+        published: r.try_get(at + 2).map_err(corrupt)?,
+        outlet: r.try_get(at + 3).map_err(corrupt)?,
+        source: r.try_get(at + 4).map_err(corrupt)?,
+    })
 }
 
 fn now_ms() -> i64 {
@@ -94,6 +122,15 @@ impl SqliteStore {
             store_id,
         })
     }
+
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        self.pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(query_err("starting a write"))
+    }
+
+    tre_store::knowledge_methods!(tre_store::knowledge::sqlite_placeholders);
 
     /// The database file.
     pub fn path(&self) -> &Path {
@@ -169,7 +206,7 @@ async fn ensure_store_id(pool: &SqlitePool) -> Result<String, StoreError> {
 
 const ARTICLE_COLUMNS: &str = "id, seq, source, url, outlet, section, title, lead, paragraphs, \
     captions, credits, byline, source_line, published, page_date, content_hash, ingested_at, \
-    updated_at";
+    updated_at, facts, facts_version";
 
 fn article_from_row(r: &SqliteRow) -> Result<Article, StoreError> {
     let get = |e: sqlx::Error| StoreError::Corrupt(e.to_string());
@@ -192,6 +229,8 @@ fn article_from_row(r: &SqliteRow) -> Result<Article, StoreError> {
         content_hash: r.try_get("content_hash").map_err(get)?,
         ingested_at: r.try_get("ingested_at").map_err(get)?,
         updated_at: r.try_get("updated_at").map_err(get)?,
+        facts: r.try_get("facts").map_err(get)?,
+        facts_version: r.try_get("facts_version").map_err(get)?,
     })
 }
 
@@ -209,14 +248,13 @@ impl Store for SqliteStore {
         if batch.is_empty() {
             return Ok(Vec::new());
         }
-        let err = query_err("writing articles");
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(err)?;
+        let mut tx = self.begin_write().await?;
         let mut stored: HashMap<String, StoredVersion> = HashMap::new();
         // SQLite accepts at most 32766 bound parameters per statement; stay far below it.
         for chunk in batch.chunks(500) {
             let placeholders = vec!["?"; chunk.len()].join(", ");
             let sql = format!(
-                "SELECT id, content_hash, source, updated_at FROM articles WHERE id IN ({placeholders})"
+                "SELECT id, content_hash, source, updated_at, facts_version FROM articles WHERE id IN ({placeholders})"
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for a in chunk {
@@ -233,6 +271,7 @@ impl Store for SqliteStore {
                         content_hash: r.get(1),
                         source: r.get(2),
                         updated_at: r.get(3),
+                        facts_version: r.get(4),
                     },
                 );
             }
@@ -249,8 +288,8 @@ impl Store for SqliteStore {
                 sqlx::query(
                     "INSERT INTO articles (id, seq, source, url, outlet, section, title, lead, \
                      paragraphs, captions, credits, byline, source_line, published, page_date, \
-                     content_hash, ingested_at, updated_at) \
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+                     content_hash, ingested_at, updated_at, facts, facts_version) \
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
                      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, source = excluded.source, \
                      url = excluded.url, outlet = excluded.outlet, section = excluded.section, \
                      title = excluded.title, lead = excluded.lead, \
@@ -258,7 +297,8 @@ impl Store for SqliteStore {
                      credits = excluded.credits, byline = excluded.byline, \
                      source_line = excluded.source_line, published = excluded.published, \
                      page_date = excluded.page_date, content_hash = excluded.content_hash, \
-                     updated_at = excluded.updated_at",
+                     updated_at = excluded.updated_at, facts = excluded.facts, \
+                     facts_version = excluded.facts_version",
                 )
                 .bind(a.id().to_owned())
                 .bind(max + 1 + i as i64)
@@ -278,6 +318,8 @@ impl Store for SqliteStore {
                 .bind(a.content_hash().to_owned())
                 .bind(now)
                 .bind(now)
+                .bind(a.facts().map(|f| f.json.clone()))
+                .bind(a.facts().map_or(0, |f| f.version))
                 .execute(&mut *tx)
                 .await
                 .map_err(query_err("writing an article"))?;
@@ -349,6 +391,55 @@ impl Store for SqliteStore {
             undated: r.get(4),
             outlets,
         })
+    }
+
+    async fn replace_knowledge(
+        &self,
+        batch: &[ArticleKnowledge],
+        through_seq: i64,
+    ) -> Result<(), StoreError> {
+        self.kb_replace(batch, through_seq).await
+    }
+
+    async fn knowledge_seq(&self) -> Result<i64, StoreError> {
+        self.kb_seq().await
+    }
+
+    async fn find_entities(
+        &self,
+        kind: Option<&str>,
+        key: &str,
+        limit: u32,
+    ) -> Result<Vec<EntitySummary>, StoreError> {
+        self.kb_find_entities(kind, key, limit).await
+    }
+
+    async fn entity(&self, id: &str) -> Result<Option<EntitySummary>, StoreError> {
+        self.kb_entity(id).await
+    }
+
+    async fn entity_articles(&self, id: &str, limit: u32) -> Result<Vec<ArticleRef>, StoreError> {
+        self.kb_entity_articles(id, limit).await
+    }
+
+    async fn offices(&self, filter: &OfficeFilter) -> Result<Vec<OfficeObservation>, StoreError> {
+        self.kb_offices(filter).await
+    }
+
+    async fn events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>, StoreError> {
+        self.kb_events(filter).await
+    }
+
+    async fn citations(&self, document_id: &str) -> Result<Vec<Citation>, StoreError> {
+        self.kb_citations(document_id).await
+    }
+
+    async fn cooccurring(
+        &self,
+        id: &str,
+        limit: u32,
+    ) -> Result<Vec<(EntitySummary, i64)>, StoreError> {
+        self.kb_cooccurring(id, limit).await
     }
 
     fn store_id(&self) -> &str {

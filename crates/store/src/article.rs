@@ -32,6 +32,16 @@ pub struct NewArticle {
     source: String,
     content: ArticleContent,
     content_hash: String,
+    facts: Option<Facts>,
+}
+
+/// What extraction found in an article: the extractor's JSON and its version. Kept beside the
+/// article (not part of its content hash): a newer extractor version rewrites the facts of an
+/// otherwise unchanged article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facts {
+    pub version: i64,
+    pub json: String,
 }
 
 impl NewArticle {
@@ -44,7 +54,22 @@ impl NewArticle {
             source,
             content,
             content_hash,
+            facts: None,
         }
+    }
+
+    /// The same article with its extracted facts.
+    pub fn with_facts(mut self, facts: Facts) -> Self {
+        self.facts = Some(facts);
+        self
+    }
+
+    pub fn facts(&self) -> Option<&Facts> {
+        self.facts.as_ref()
+    }
+
+    fn facts_version(&self) -> i64 {
+        self.facts.as_ref().map_or(0, |f| f.version)
     }
 
     pub fn id(&self) -> &str {
@@ -139,6 +164,10 @@ pub struct Article {
     /// Unix milliseconds of the first and the latest write.
     pub ingested_at: i64,
     pub updated_at: i64,
+    /// The extractor's JSON for this article, and its version (0: never extracted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facts: Option<String>,
+    pub facts_version: i64,
 }
 
 impl Article {
@@ -237,6 +266,8 @@ pub struct StoredVersion {
     pub source: String,
     /// Unix milliseconds of its latest write.
     pub updated_at: i64,
+    /// Version of its stored facts (0 when it has none).
+    pub facts_version: i64,
 }
 
 /// How a batch of upserts plays out against what the store already holds: decided here once,
@@ -256,6 +287,9 @@ pub struct WritePlan<'a> {
 /// source is never replaced by different content: the input gets
 /// [`UpsertOutcome::Conflict`]. That is how one ingest run refuses two inputs that claim the
 /// same id (two files called `index.html`) without remembering every id it has seen.
+///
+/// An unchanged article whose input carries facts of a newer extractor version is rewritten
+/// (new facts, new sequence number, so derived data catches up) and reported as unchanged.
 pub fn plan_upsert<'a>(
     batch: &'a [NewArticle],
     stored: &std::collections::HashMap<String, StoredVersion>,
@@ -264,33 +298,54 @@ pub fn plan_upsert<'a>(
     use std::collections::HashMap;
     // The current version of each id as the batch is replayed in order (hash, source, written
     // in this run?), and the batch index of the latest write for that id.
-    let mut current: HashMap<&str, (&str, &str, bool)> = HashMap::new();
+    let mut current: HashMap<&str, (&str, &str, bool, i64)> = HashMap::new();
     let mut last_write: HashMap<&str, usize> = HashMap::new();
     let mut outcomes = Vec::with_capacity(batch.len());
     for (i, a) in batch.iter().enumerate() {
         let known = current.get(a.id()).copied().or_else(|| {
             stored.get(a.id()).map(|v| {
                 let recent = protect_since.is_some_and(|t| v.updated_at >= t);
-                (v.content_hash.as_str(), v.source.as_str(), recent)
+                (
+                    v.content_hash.as_str(),
+                    v.source.as_str(),
+                    recent,
+                    v.facts_version,
+                )
             })
         });
+        let mut refresh_facts = false;
         let outcome = match known {
             None => UpsertOutcome::New,
-            Some((h, _, _)) if h == a.content_hash() => UpsertOutcome::Unchanged,
-            Some((_, src, recent)) if recent && src != a.source() => {
+            Some((h, _, _, facts)) if h == a.content_hash() => {
+                refresh_facts = a.facts_version() > facts;
+                UpsertOutcome::Unchanged
+            }
+            Some((_, src, recent, _)) if recent && src != a.source() => {
                 UpsertOutcome::Conflict(src.to_owned())
             }
             Some(_) => UpsertOutcome::Updated,
         };
-        match outcome {
-            UpsertOutcome::New | UpsertOutcome::Updated => {
-                last_write.insert(a.id(), i);
-                current.insert(
-                    a.id(),
-                    (a.content_hash(), a.source(), protect_since.is_some()),
-                );
-            }
-            UpsertOutcome::Unchanged | UpsertOutcome::Conflict(_) => {}
+        let write = match outcome {
+            UpsertOutcome::New | UpsertOutcome::Updated => true,
+            UpsertOutcome::Unchanged => refresh_facts,
+            UpsertOutcome::Conflict(_) => false,
+        };
+        if write {
+            last_write.insert(a.id(), i);
+            let source = match (&outcome, known) {
+                // A facts refresh keeps the stored version's provenance for conflict checks.
+                (UpsertOutcome::Unchanged, Some((_, src, _, _))) => src,
+                _ => a.source(),
+            };
+            current.insert(
+                a.id(),
+                (
+                    a.content_hash(),
+                    source,
+                    protect_since.is_some(),
+                    a.facts_version(),
+                ),
+            );
         }
         outcomes.push(outcome);
     }

@@ -5,7 +5,10 @@
 //! store. The suite then checks behaviour a user would notice: nothing duplicated, nothing
 //! lost, updates visible, derived data able to catch up by sequence number.
 
-use crate::{ArticleContent, NewArticle, Store, UpsertOutcome};
+use crate::{
+    ArticleContent, ArticleKnowledge, CitationRow, EntityRow, EventFilter, EventRow, Facts,
+    MentionRow, NewArticle, OfficeFilter, OfficeRow, PillarRow, Store, UpsertOutcome,
+};
 use async_trait::async_trait;
 use std::collections::HashSet;
 use tre_text::NormText;
@@ -36,6 +39,9 @@ macro_rules! store_contract_tests {
             concurrent_writers_get_distinct_sequence_numbers,
             large_batch_round_trips,
             recent_versions_from_another_source_are_protected,
+            facts_are_kept_and_refreshed_by_a_newer_extractor,
+            knowledge_answers_the_questions_it_is_for,
+            replacing_knowledge_never_duplicates,
         );
     };
     (@tests $harness:expr; $($name:ident),* $(,)?) => {
@@ -428,4 +434,357 @@ fn now_ms() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)
+}
+
+pub async fn facts_are_kept_and_refreshed_by_a_newer_extractor<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let facts = |v: i64, j: &str| Facts {
+        version: v,
+        json: j.to_owned(),
+    };
+    let a = sample("f1", "Có dữ kiện").with_facts(facts(1, r#"{"persons":[]}"#));
+    assert_eq!(
+        s.upsert_articles(std::slice::from_ref(&a), None)
+            .await
+            .unwrap(),
+        [UpsertOutcome::New]
+    );
+    let first = s.article("f1").await.unwrap().unwrap();
+    assert_eq!(first.facts.as_deref(), Some(r#"{"persons":[]}"#));
+    assert_eq!(first.facts_version, 1);
+    // Same content, same extractor: nothing written.
+    s.upsert_articles(std::slice::from_ref(&a), None)
+        .await
+        .unwrap();
+    assert_eq!(s.article("f1").await.unwrap().unwrap().seq, first.seq);
+    // A newer extractor: the facts are rewritten and the article comes back for catch-up.
+    let newer = sample("f1", "Có dữ kiện").with_facts(facts(2, r#"{"persons":[1]}"#));
+    assert_eq!(
+        s.upsert_articles(std::slice::from_ref(&newer), None)
+            .await
+            .unwrap(),
+        [UpsertOutcome::Unchanged]
+    );
+    let second = s.article("f1").await.unwrap().unwrap();
+    assert_eq!(second.facts_version, 2);
+    assert!(
+        second.seq > first.seq,
+        "derived data must see the new facts"
+    );
+    assert_eq!(second.ingested_at, first.ingested_at);
+    // An older extractor never overwrites newer facts.
+    let older = sample("f1", "Có dữ kiện").with_facts(facts(1, "{}"));
+    s.upsert_articles(std::slice::from_ref(&older), None)
+        .await
+        .unwrap();
+    assert_eq!(s.article("f1").await.unwrap().unwrap().facts_version, 2);
+    // Changed content without facts: the old facts no longer describe it.
+    let changed = edited(&sample("f1", "Có dữ kiện"), "Đoạn mới.");
+    s.upsert_articles(std::slice::from_ref(&changed), None)
+        .await
+        .unwrap();
+    let third = s.article("f1").await.unwrap().unwrap();
+    assert_eq!(third.facts, None);
+    assert_eq!(third.facts_version, 0);
+}
+
+fn knowledge_of(article: &str, day: Option<&str>, person: &str, title: &str) -> ArticleKnowledge {
+    let pid = format!("person:{}", person.to_lowercase());
+    ArticleKnowledge {
+        article_id: article.to_owned(),
+        entities: vec![
+            EntityRow {
+                id: pid.clone(),
+                kind: "person".into(),
+                name: person.into(),
+                names: vec![(person.into(), tre_text::fold(person))],
+            },
+            EntityRow {
+                id: "org:bộ ngoại giao".into(),
+                kind: "organization".into(),
+                name: "Bộ Ngoại giao".into(),
+                names: vec![
+                    ("Bộ Ngoại giao".into(), "bo ngoai giao".into()),
+                    ("BNG".into(), "bng".into()),
+                ],
+            },
+            EntityRow {
+                id: "doc:34-NQ/TW".into(),
+                kind: "document".into(),
+                name: "Nghị quyết 34-NQ/TW".into(),
+                names: vec![("34-NQ/TW".into(), "34-nq/tw".into())],
+            },
+        ],
+        mentions: vec![
+            MentionRow {
+                entity_id: pid.clone(),
+                mentions: 3,
+                span: Some((10, 23)),
+            },
+            MentionRow {
+                entity_id: "org:bộ ngoại giao".into(),
+                mentions: 1,
+                span: None,
+            },
+        ],
+        offices: vec![OfficeRow {
+            person_id: pid.clone(),
+            title: title.into(),
+            title_key: tre_text::fold(title),
+            head: "Bộ trưởng".into(),
+            rank: 70,
+            seen_on: day.map(str::to_owned),
+            span: Some((0, 9)),
+        }],
+        citations: vec![CitationRow {
+            document_id: "doc:34-NQ/TW".into(),
+            kind: "Nghị quyết".into(),
+            number: "34-NQ/TW".into(),
+            document_date: Some("2023-01-09".into()),
+            span: Some((40, 48)),
+        }],
+        events: vec![EventRow {
+            id: format!("{article}#0"),
+            kind: "meeting".into(),
+            date: day.map(str::to_owned),
+            place: Some("Nhà khách Chính phủ".into()),
+            place_id: Some("place:nhà khách chính phủ".into()),
+            participants: vec![(pid, person.into())],
+            span: Some((0, 30)),
+        }],
+        pillars: vec![PillarRow {
+            pillar: "political".into(),
+            score: 0.8,
+            evidence: r#"["làm việc"]"#.into(),
+        }],
+    }
+}
+
+pub async fn knowledge_answers_the_questions_it_is_for<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let mut a1 = sample("k1", "Bộ trưởng làm việc").content().clone();
+    a1.published = Some("2023-04-28".into());
+    let mut a2 = sample("k2", "Thứ trưởng tiếp").content().clone();
+    a2.published = Some("2021-06-01".into());
+    let mut a3 = sample("k3", "Không ngày").content().clone();
+    a3.published = None;
+    let arts = [
+        NewArticle::new("k1".into(), "k1.txt".into(), a1),
+        NewArticle::new("k2".into(), "k2.txt".into(), a2),
+        NewArticle::new("k3".into(), "k3.txt".into(), a3),
+    ];
+    s.upsert_articles(&arts, None).await.unwrap();
+    assert_eq!(s.knowledge_seq().await.unwrap(), 0);
+    let kb = [
+        knowledge_of(
+            "k1",
+            Some("2023-04-28"),
+            "Bùi Thanh Sơn",
+            "Bộ trưởng Ngoại giao",
+        ),
+        knowledge_of(
+            "k2",
+            Some("2021-06-01"),
+            "Bùi Thanh Sơn",
+            "Thứ trưởng Thường trực Bộ Ngoại giao",
+        ),
+        knowledge_of("k3", None, "Lê Hoài Trung", "Bộ trưởng Ngoại giao"),
+    ];
+    s.replace_knowledge(&kb, 3).await.unwrap();
+    assert_eq!(s.knowledge_seq().await.unwrap(), 3);
+
+    // Finding people by what a user types.
+    let found = s
+        .find_entities(Some("person"), "bui thanh son", 10)
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].id, "person:bùi thanh sơn");
+    assert_eq!(found[0].articles, 2);
+    assert_eq!(
+        s.find_entities(None, "bui", 10).await.unwrap()[0].name,
+        "Bùi Thanh Sơn"
+    );
+    assert!(
+        s.find_entities(Some("organization"), "bui", 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        s.find_entities(None, "bng", 10).await.unwrap()[0].id,
+        "org:bộ ngoại giao"
+    );
+    // LIKE wildcards typed by a user are literal.
+    assert!(s.find_entities(None, "%", 10).await.unwrap().is_empty());
+    assert!(s.find_entities(None, "_", 10).await.unwrap().is_empty());
+    let e = s.entity("org:bộ ngoại giao").await.unwrap().unwrap();
+    assert_eq!((e.kind.as_str(), e.articles), ("organization", 3));
+    assert!(s.entity("person:nobody").await.unwrap().is_none());
+
+    // Articles, newest first, undated last.
+    let arts = s.entity_articles("org:bộ ngoại giao", 10).await.unwrap();
+    let ids: Vec<&str> = arts.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["k1", "k2", "k3"]);
+    assert_eq!(arts[0].source, "k1.txt");
+
+    // The ledger: a person's titles over time; who held a title.
+    let son = s
+        .offices(&OfficeFilter {
+            person_id: Some("person:bùi thanh sơn".into()),
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let titles: Vec<(&str, Option<&str>)> = son
+        .iter()
+        .map(|o| (o.title.as_str(), o.seen_on.as_deref()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("Thứ trưởng Thường trực Bộ Ngoại giao", Some("2021-06-01")),
+            ("Bộ trưởng Ngoại giao", Some("2023-04-28"))
+        ]
+    );
+    assert_eq!(son[1].article.id, "k1");
+    assert_eq!(son[1].person, "Bùi Thanh Sơn");
+    let ministers = s
+        .offices(&OfficeFilter {
+            title_key: Some(tre_text::fold("Bộ trưởng Ngoại giao")),
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let who: Vec<&str> = ministers.iter().map(|o| o.person.as_str()).collect();
+    assert_eq!(
+        who,
+        ["Bùi Thanh Sơn", "Lê Hoài Trung"],
+        "dated first, undated last"
+    );
+
+    // Events by date, type, person and place.
+    let all = s
+        .events(&EventFilter {
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[0].date.as_deref(), Some("2021-06-01"));
+    assert_eq!(all[2].date, None);
+    assert_eq!(all[0].participants[0].name, "Bùi Thanh Sơn");
+    let in_2023 = s
+        .events(&EventFilter {
+            from: Some("2023-01-01".into()),
+            to: Some("2023-12-31".into()),
+            kind: Some("meeting".into()),
+            person_id: Some("person:bùi thanh sơn".into()),
+            place_id: Some("place:nhà khách chính phủ".into()),
+            limit: 50,
+        })
+        .await
+        .unwrap();
+    assert_eq!(in_2023.len(), 1);
+    assert_eq!(in_2023[0].article.id, "k1");
+    let none = s
+        .events(&EventFilter {
+            kind: Some("signing".into()),
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+
+    // Every article citing a document, oldest first.
+    let cites = s.citations("doc:34-NQ/TW").await.unwrap();
+    let ids: Vec<&str> = cites.iter().map(|c| c.article.id.as_str()).collect();
+    assert_eq!(ids, ["k2", "k1", "k3"]);
+    assert_eq!(cites[0].document_date.as_deref(), Some("2023-01-09"));
+
+    // Who appears with whom.
+    let with = s.cooccurring("person:bùi thanh sơn", 10).await.unwrap();
+    assert_eq!(with[0].0.id, "org:bộ ngoại giao");
+    assert_eq!(with[0].1, 2);
+    assert!(with.iter().all(|(e, _)| e.id != "person:bùi thanh sơn"));
+}
+
+pub async fn replacing_knowledge_never_duplicates<H: Harness>(h: &H) {
+    let s = h.open().await;
+    s.upsert_articles(&[sample("r1", "Một")], None)
+        .await
+        .unwrap();
+    let kb = knowledge_of(
+        "r1",
+        Some("2023-01-01"),
+        "Trần Cẩm Tú",
+        "Chủ nhiệm Ủy ban Kiểm tra Trung ương",
+    );
+    s.replace_knowledge(std::slice::from_ref(&kb), 1)
+        .await
+        .unwrap();
+    s.replace_knowledge(std::slice::from_ref(&kb), 1)
+        .await
+        .unwrap();
+    let offices = s
+        .offices(&OfficeFilter {
+            person_id: Some("person:trần cẩm tú".into()),
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(offices.len(), 1, "replaced, not added");
+    let events = s
+        .events(&EventFilter {
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].participants.len(), 1);
+    // New facts for the article replace the old rows entirely.
+    let mut other = knowledge_of("r1", None, "Võ Văn Thưởng", "Thường trực Ban Bí thư");
+    other.events.clear();
+    s.replace_knowledge(&[other], 2).await.unwrap();
+    assert!(
+        s.offices(&OfficeFilter {
+            person_id: Some("person:trần cẩm tú".into()),
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .is_empty()
+    );
+    assert!(
+        s.events(&EventFilter {
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .is_empty()
+    );
+    assert_eq!(
+        s.entity("person:võ văn thưởng")
+            .await
+            .unwrap()
+            .unwrap()
+            .articles,
+        1
+    );
+    assert_eq!(
+        s.entity("person:trần cẩm tú")
+            .await
+            .unwrap()
+            .unwrap()
+            .articles,
+        0
+    );
 }

@@ -16,16 +16,22 @@
 
 pub mod article;
 pub mod error;
+pub mod knowledge;
 pub mod migrate;
 
 #[cfg(feature = "contract")]
 pub mod contract;
 
 pub use article::{
-    Article, ArticleContent, NewArticle, OutletCount, StoreStats, StoredVersion, UpsertOutcome,
-    WritePlan, decode_list, encode_list, plan_upsert,
+    Article, ArticleContent, Facts, NewArticle, OutletCount, StoreStats, StoredVersion,
+    UpsertOutcome, WritePlan, decode_list, encode_list, plan_upsert,
 };
 pub use error::StoreError;
+pub use knowledge::{
+    ArticleKnowledge, ArticleRef, Citation, CitationRow, EntityRow, EntitySummary, EventFilter,
+    EventRecord, EventRow, MentionRow, OfficeFilter, OfficeObservation, OfficeRow, Participant,
+    PillarRow,
+};
 pub use migrate::{AppliedMigration, Migration};
 
 use async_trait::async_trait;
@@ -57,6 +63,48 @@ pub trait Store: Send + Sync {
 
     /// Counts, outlets, date range and the highest sequence number.
     async fn stats(&self) -> Result<StoreStats, StoreError>;
+
+    /// Replaces the knowledge rows of each article in `batch` and records that the knowledge
+    /// base is caught up through `through_seq`, in one transaction.
+    async fn replace_knowledge(
+        &self,
+        batch: &[ArticleKnowledge],
+        through_seq: i64,
+    ) -> Result<(), StoreError>;
+
+    /// The sequence number the knowledge base is caught up through (0 when never built).
+    async fn knowledge_seq(&self) -> Result<i64, StoreError>;
+
+    /// Entities whose written names, folded, equal `key` or start with it (exact matches
+    /// first, then the most mentioned); `kind` narrows to `person`, `organization`, `place` or
+    /// `document`.
+    async fn find_entities(
+        &self,
+        kind: Option<&str>,
+        key: &str,
+        limit: u32,
+    ) -> Result<Vec<EntitySummary>, StoreError>;
+
+    async fn entity(&self, id: &str) -> Result<Option<EntitySummary>, StoreError>;
+
+    /// Articles mentioning an entity, newest first.
+    async fn entity_articles(&self, id: &str, limit: u32) -> Result<Vec<ArticleRef>, StoreError>;
+
+    /// Officeholder ledger observations, oldest first (undated last).
+    async fn offices(&self, filter: &OfficeFilter) -> Result<Vec<OfficeObservation>, StoreError>;
+
+    /// Events, by date (undated last).
+    async fn events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>, StoreError>;
+
+    /// Articles citing a document, oldest first.
+    async fn citations(&self, document_id: &str) -> Result<Vec<Citation>, StoreError>;
+
+    /// Entities mentioned in the same articles as `id`, most shared first, with the count.
+    async fn cooccurring(
+        &self,
+        id: &str,
+        limit: u32,
+    ) -> Result<Vec<(EntitySummary, i64)>, StoreError>;
 
     /// A random identifier fixed when the store was created; derived data records it so that
     /// an index built from another store is never trusted.
