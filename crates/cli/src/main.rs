@@ -38,6 +38,19 @@ enum Command {
     Reindex,
     /// Segment Vietnamese text into words: lines on stdin, `Bộ_trưởng Ngoại_giao` on stdout.
     Segment,
+    /// Extract people and their titles, organisations, places, documents and events from page
+    /// files (ingested or not).
+    Extract(commands::extract::Args),
+    /// A person: titles over time with sources, events, documents, who they are seen with.
+    Person(commands::knowledge::EntityArgs),
+    /// An organisation: its articles and the people and places that come with it.
+    Org(commands::knowledge::EntityArgs),
+    /// A numbered document (34-NQ/TW): every article citing it, by date.
+    Document(commands::knowledge::DocumentArgs),
+    /// Events: who met whom, where and when.
+    Events(commands::knowledge::EventsArgs),
+    /// Who was seen holding a post, and on a given date.
+    Who(commands::knowledge::WhoArgs),
     /// Ingest the sample articles into a fresh store and run a few searches.
     Demo(commands::demo::Args),
 }
@@ -64,6 +77,12 @@ fn main() -> ExitCode {
             Command::Stats(a) => commands::stats::run(&place, a).await,
             Command::Reindex => commands::reindex::run(&place).await,
             Command::Segment => commands::segment::run(),
+            Command::Extract(a) => commands::extract::run(a),
+            Command::Person(a) => commands::knowledge::person(&place, a).await,
+            Command::Org(a) => commands::knowledge::org(&place, a).await,
+            Command::Document(a) => commands::knowledge::document(&place, a).await,
+            Command::Events(a) => commands::knowledge::events(&place, a).await,
+            Command::Who(a) => commands::knowledge::who(&place, a).await,
             Command::Demo(a) => commands::demo::run(&place, a).await,
         }
     });

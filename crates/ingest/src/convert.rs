@@ -5,7 +5,7 @@ use crate::{Failure, IngestOptions};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use tre_page::Page;
-use tre_store::{ArticleContent, NewArticle};
+use tre_store::{ArticleContent, Facts, NewArticle};
 use tre_text::NormText;
 
 /// The article id for a name: folded to ASCII, lower case, `[a-z0-9._-]` only, so ids are easy
@@ -139,7 +139,87 @@ pub(crate) fn convert(
         published,
         page_date,
     };
-    Ok((NewArticle::new(id, source, content), warnings))
+    let article = NewArticle::new(id, source, content);
+    let article = match &opts.extractor {
+        Some(x) => {
+            let facts = extract(x, &article);
+            article.with_facts(facts)
+        }
+        None => article,
+    };
+    Ok((article, warnings))
+}
+
+/// Runs the extractor on an article as it will be stored.
+pub fn extract(extractor: &tre_extract::Extractor, a: &NewArticle) -> Facts {
+    let c = a.content();
+    let input = tre_extract::ArticleInput {
+        id: a.id().to_owned(),
+        title: c.title.as_str().to_owned(),
+        paragraphs: c
+            .lead
+            .iter()
+            .chain(&c.paragraphs)
+            .map(|p| p.as_str().to_owned())
+            .collect(),
+        captions: c.captions.iter().map(|p| p.as_str().to_owned()).collect(),
+        byline: c.byline.as_ref().map(|b| b.as_str().to_owned()),
+        source_line: c.source_line.as_ref().map(|b| b.as_str().to_owned()),
+        published: c.published.clone(),
+    };
+    let x = extractor.extract(&input);
+    Facts {
+        version: tre_kb::EXTRACTOR_VERSION,
+        json: serde_json::to_string(&x).unwrap_or_else(|_| "{}".to_owned()),
+    }
+}
+
+/// Reads one page file (`.txt` or `.html`/`.htm`) into an article, as ingest would, without
+/// storing it: for `tre extract` on files that are not ingested.
+pub fn article_from_file(
+    path: &std::path::Path,
+    opts: &IngestOptions,
+) -> Result<(NewArticle, Vec<String>), Failure> {
+    let source = path.display().to_string();
+    let fail = |reason: String| Failure {
+        source: source.clone(),
+        reason,
+    };
+    let kind = crate::read::InputKind::of(path);
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read it: {e}")))?;
+    if meta.len() > opts.max_file_bytes {
+        return Err(fail(format!(
+            "the file is {}, more than an article page can be",
+            crate::read::human_bytes(meta.len())
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read it: {e}")))?;
+    let stem = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = stem
+        .rsplit_once('.')
+        .map(|(s, _)| s.to_owned())
+        .unwrap_or(stem);
+    let payload = match kind {
+        Some(crate::read::InputKind::Html) => Payload::Html(bytes),
+        Some(crate::read::InputKind::Text) | None => Payload::Text(bytes),
+        Some(_) => {
+            return Err(fail(
+                "JSON Lines hold many articles; ingest them, or give .txt or .html pages"
+                    .to_owned(),
+            ));
+        }
+    };
+    convert(
+        Job {
+            source: source.clone(),
+            default_id: stem,
+            payload,
+        },
+        opts,
+    )
 }
 
 fn file_id(default_id: &str, source: &str) -> String {

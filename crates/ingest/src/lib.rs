@@ -14,7 +14,7 @@
 mod convert;
 mod read;
 
-pub use convert::{article_id, normalise_date, url_id};
+pub use convert::{article_from_file, article_id, extract, normalise_date, url_id};
 pub use read::{InputKind, discover};
 
 use serde::Serialize;
@@ -24,10 +24,13 @@ use std::sync::{Arc, Mutex, mpsc};
 use tre_store::{NewArticle, Store, StoreError, UpsertOutcome};
 
 /// How an ingest run behaves.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct IngestOptions {
     /// Outlet recorded for articles whose input names none.
     pub outlet: Option<String>,
+    /// The extractor to run on every article (its facts are stored with it); `None` to ingest
+    /// without extraction.
+    pub extractor: Option<Arc<tre_extract::Extractor>>,
     /// Articles per store transaction.
     pub batch_size: usize,
     /// Cleaning threads (default: one per core).
@@ -38,10 +41,33 @@ pub struct IngestOptions {
     pub max_line_bytes: usize,
 }
 
+impl std::fmt::Debug for IngestOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IngestOptions")
+            .field("outlet", &self.outlet)
+            .field("extract", &self.extractor.is_some())
+            .field("batch_size", &self.batch_size)
+            .field("workers", &self.workers)
+            .finish()
+    }
+}
+
+impl IngestOptions {
+    /// Default options with extraction on, using the built-in lexicons.
+    pub fn with_extraction() -> IngestOptions {
+        let lexicon = tre_lexicon::Lexicon::builtin();
+        IngestOptions {
+            extractor: Some(Arc::new(tre_extract::Extractor::new(&lexicon))),
+            ..IngestOptions::default()
+        }
+    }
+}
+
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
             outlet: None,
+            extractor: None,
             batch_size: 500,
             workers: std::thread::available_parallelism()
                 .map(|n| n.get())

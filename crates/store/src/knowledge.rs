@@ -244,7 +244,7 @@ pub mod sql {
         format!(
             "SELECT ev.id, ev.kind, ev.date, ev.place, {ARTICLE_REF} \
              FROM events ev JOIN articles a ON a.id = ev.article_id \
-             WHERE ($1 IS NULL OR ev.date >= $1) AND ($2 IS NULL OR ev.date <= $2) \
+             WHERE ($1 IS NULL OR ev.date >= $1) AND ($2 IS NULL OR (ev.date <= $2 AND ev.date >= '0')) \
                AND ($3 IS NULL OR ev.kind = $3) \
                AND ($4 IS NULL OR EXISTS (SELECT 1 FROM event_participants ep \
                     WHERE ep.event_id = ev.id AND ep.person_id = $4)) \

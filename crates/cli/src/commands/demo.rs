@@ -87,7 +87,7 @@ pub async fn run(place: &Place, args: Args) -> Result<ExitCode> {
     let report = tre_ingest::ingest(
         store.as_ref(),
         std::slice::from_ref(&samples),
-        &IngestOptions::default(),
+        &IngestOptions::with_extraction(),
         &NoProgress,
     )
     .await?;
@@ -134,7 +134,78 @@ pub async fn run(place: &Place, args: Args) -> Result<ExitCode> {
 
     crate::out!(
         "{}",
-        output::bold("3. An article, cleaned of the page around it")
+        output::bold("3. What the articles say, linked across them")
+    );
+    super::knowledge::catch_up_kb(store.as_ref(), true).await?;
+    crate::out!("   $ tre person bui thanh son");
+    if let Some(p) = store
+        .find_entities(Some("person"), "bui thanh son", 1)
+        .await?
+        .into_iter()
+        .next()
+    {
+        let offices = store
+            .offices(&tre_store::OfficeFilter {
+                person_id: Some(p.id.clone()),
+                limit: 1000,
+                ..Default::default()
+            })
+            .await?;
+        let mut titles: Vec<&str> = Vec::new();
+        for o in &offices {
+            if !titles.contains(&o.title.as_str()) {
+                titles.push(&o.title);
+            }
+        }
+        crate::out!(
+            "   {} ({} articles): {}",
+            p.name,
+            p.articles,
+            titles.join("; ")
+        );
+        let events = store
+            .events(&tre_store::EventFilter {
+                person_id: Some(p.id.clone()),
+                limit: 10,
+                ..Default::default()
+            })
+            .await?;
+        for e in &events {
+            let who: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
+            crate::out!(
+                "     · {} {} with {}{}",
+                e.date.as_deref().unwrap_or("(undated)"),
+                e.kind,
+                who.join(", "),
+                e.place
+                    .as_deref()
+                    .map(|p| format!(", at {p}"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    crate::out!("   $ tre document 34-NQ/TW");
+    if let Some(d) = store
+        .find_entities(Some("document"), "34-nq/tw", 1)
+        .await?
+        .into_iter()
+        .next()
+    {
+        for c in store.citations(&d.id).await? {
+            crate::out!(
+                "     · {} {} of {}: cited in \"{}\"",
+                c.kind,
+                c.number,
+                c.document_date.as_deref().unwrap_or("?"),
+                c.article.title
+            );
+        }
+    }
+    crate::out!();
+
+    crate::out!(
+        "{}",
+        output::bold("4. An article, cleaned of the page around it")
     );
     let id = "003_dd71080901982e6d";
     crate::out!("   $ tre show {id}");
@@ -149,6 +220,12 @@ pub async fn run(place: &Place, args: Args) -> Result<ExitCode> {
     crate::out!("{}", output::bold("Next"));
     crate::out!("   tre --data {} search \"Bộ Ngoại giao\"", dir.display());
     crate::out!("   tre --data {} show 002_ddcbf8f71bd5690e", dir.display());
+    crate::out!(
+        "   tre --data {} who \"Bộ trưởng Ngoại giao\" --on 2023-01-10",
+        dir.display()
+    );
+    crate::out!("   tre --data {} events --type meeting", dir.display());
+    crate::out!("   tre extract --json FILE.txt   # the extraction contract, for any page");
     crate::out!(
         "   tre ingest PATH...   # your own .txt, .html or .jsonl(.zst) files, into {}",
         place.data.display()

@@ -21,6 +21,10 @@ pub struct Args {
     /// Do not bring the search index up to date afterwards (the next search will).
     #[arg(long)]
     pub no_index: bool,
+    /// Do not extract people, organisations, places, documents and events (faster; the
+    /// knowledge base stays empty for these articles).
+    #[arg(long)]
+    pub no_extract: bool,
     /// Print the whole report as JSON on stdout.
     #[arg(long)]
     pub json: bool,
@@ -72,9 +76,14 @@ pub async fn run(place: &Place, args: Args) -> Result<ExitCode> {
         start,
         last: Mutex::new(Instant::now() - Duration::from_secs(1)),
     };
+    let base = if args.no_extract {
+        IngestOptions::default()
+    } else {
+        IngestOptions::with_extraction()
+    };
     let opts = IngestOptions {
         outlet: args.outlet.clone(),
-        ..IngestOptions::default()
+        ..base
     };
     let report = tre_ingest::ingest(store.as_ref(), &args.paths, &opts, &bar).await;
     bar.pb.finish_and_clear();
@@ -93,6 +102,7 @@ pub async fn run(place: &Place, args: Args) -> Result<ExitCode> {
     if !args.no_index {
         let index = place.index(store.as_ref())?;
         super::catch_up_index(&index, store.as_ref(), args.json).await?;
+        super::knowledge::catch_up_kb(store.as_ref(), args.json).await?;
     }
     Ok(if report.counts.failed > 0 {
         ExitCode::from(1)

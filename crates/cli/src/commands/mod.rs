@@ -1,7 +1,9 @@
 //! One module per subcommand.
 
 pub mod demo;
+pub mod extract;
 pub mod ingest;
+pub mod knowledge;
 pub mod reindex;
 pub mod search;
 pub mod segment;

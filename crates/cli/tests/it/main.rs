@@ -3,6 +3,7 @@
 mod bad_input;
 mod crash;
 mod ingest;
+mod knowledge;
 mod postgres;
 mod search;
 mod support;

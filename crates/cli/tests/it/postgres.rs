@@ -75,4 +75,19 @@ fn ingest_search_show_and_stats_on_postgres() {
     assert_eq!(t.search_ids("bui thanh son", &[]).len(), 4);
     let shown = t.ok(&["show", "001_f44d8612bcbb61fa"]).stdout;
     assert!(shown.contains("Phạm Quang Hiệu"));
+    // The knowledge base on PostgreSQL.
+    let v = t.ok(&["person", "--json", "bui thanh son"]).json();
+    assert_eq!(v["person"]["articles"], 4);
+    let v = t
+        .ok(&[
+            "who",
+            "--json",
+            "Bộ trưởng Ngoại giao",
+            "--on",
+            "2023-01-10",
+        ])
+        .json();
+    assert_eq!(v["holders"][0]["tenure"]["person"], "Bùi Thanh Sơn");
+    let v = t.ok(&["document", "--json", "34-NQ/TW"]).json();
+    assert_eq!(v["citations"][0]["article"]["id"], "001_f44d8612bcbb61fa");
 }
