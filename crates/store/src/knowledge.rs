@@ -170,34 +170,41 @@ pub struct Citation {
 
 /// The SQL of the knowledge base, shared by both backends.
 pub mod sql {
-    pub const DELETE_ARTICLE: [&str; 6] = [
-        "DELETE FROM mentions WHERE article_id = $1",
-        "DELETE FROM offices WHERE article_id = $1",
-        "DELETE FROM citations WHERE article_id = $1",
-        "DELETE FROM event_participants WHERE event_id IN (SELECT id FROM events WHERE article_id = $1)",
-        "DELETE FROM events WHERE article_id = $1",
-        "DELETE FROM pillars WHERE article_id = $1",
-    ];
-    pub const INSERT_ENTITY: &str =
-        "INSERT INTO entities (id, kind, name) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING";
-    pub const INSERT_ENTITY_NAME: &str = "INSERT INTO entity_names (entity_id, name, key) \
-        VALUES ($1, $2, $3) ON CONFLICT (entity_id, name) DO NOTHING";
-    pub const INSERT_MENTION: &str = "INSERT INTO mentions (article_id, entity_id, mentions, \
-        span_start, span_end) VALUES ($1, $2, $3, $4, $5) \
-        ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = excluded.mentions";
-    pub const INSERT_OFFICE: &str = "INSERT INTO offices (article_id, person_id, title, \
-        title_key, head, rank, seen_on, span_start, span_end) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-    pub const INSERT_CITATION: &str = "INSERT INTO citations (article_id, document_id, kind, \
-        number, document_date, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7) \
-        ON CONFLICT (article_id, document_id) DO NOTHING";
-    pub const INSERT_EVENT: &str = "INSERT INTO events (id, article_id, kind, date, place, \
-        place_id, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-    pub const INSERT_PARTICIPANT: &str = "INSERT INTO event_participants (event_id, person_id, \
-        name) VALUES ($1, $2, $3) ON CONFLICT (event_id, person_id) DO NOTHING";
-    pub const INSERT_PILLAR: &str = "INSERT INTO pillars (article_id, pillar, score, evidence) \
-        VALUES ($1, $2, $3, $4) ON CONFLICT (article_id, pillar) DO UPDATE SET \
-        score = excluded.score, evidence = excluded.evidence";
+    /// `DELETE FROM table WHERE key IN ($1, …, $n)`.
+    pub fn delete_where_in(table: &str, key: &str, n: usize) -> String {
+        let list: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
+        format!("DELETE FROM {table} WHERE {key} IN ({})", list.join(", "))
+    }
+
+    /// `INSERT INTO table (cols) VALUES ($1, …), (…) tail` for `rows` rows.
+    pub fn insert_rows(table: &str, cols: &[&str], rows: usize, tail: &str) -> String {
+        let mut out = format!("INSERT INTO {table} ({}) VALUES ", cols.join(", "));
+        let mut n = 0;
+        for r in 0..rows {
+            if r > 0 {
+                out.push_str(", ");
+            }
+            out.push('(');
+            for c in 0..cols.len() {
+                n += 1;
+                if c > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&format!("${n}"));
+            }
+            out.push(')');
+        }
+        if !tail.is_empty() {
+            out.push(' ');
+            out.push_str(tail);
+        }
+        out
+    }
+
+    /// Rows per multi-row statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound
+    /// parameters for the widest table (9 columns).
+    pub const ROWS_PER_STATEMENT: usize = 500;
+
     pub const SET_KB_SEQ: &str = "INSERT INTO store_meta (key, value) VALUES ('kb_seq', $1) \
         ON CONFLICT (key) DO UPDATE SET value = excluded.value";
     pub const GET_KB_SEQ: &str = "SELECT value FROM store_meta WHERE key = 'kb_seq'";
@@ -276,12 +283,33 @@ pub mod sql {
 }
 
 /// SQLite reads numbered placeholders as `?n`; PostgreSQL as `$n`. The shared SQL uses `$n`.
+///
+/// When they appear in order, each once (`$1, $2, …`: every multi-row insert), they become
+/// plain `?`: SQLite looks each numbered parameter's name up by walking a list, which makes
+/// binding a statement of thousands of `?n` parameters quadratic; anonymous `?` costs nothing.
 pub fn sqlite_placeholders(sql: &str) -> String {
+    let mut numbers = Vec::new();
+    let mut chars = sql.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '$' && chars.peek().is_some_and(|(_, d)| d.is_ascii_digit()) {
+            let digits: String = sql[i + 1..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            numbers.push(digits.parse::<usize>().unwrap_or(0));
+        }
+    }
+    let sequential = numbers.iter().enumerate().all(|(i, n)| *n == i + 1);
     let mut out = String::with_capacity(sql.len());
     let mut chars = sql.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
             out.push('?');
+            if sequential {
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                }
+            }
         } else {
             out.push(c);
         }
@@ -304,48 +332,120 @@ macro_rules! knowledge_methods {
             through_seq: i64,
         ) -> Result<(), $crate::StoreError> {
             use $crate::knowledge::sql;
+            use std::collections::HashSet;
+            // One statement per table per few hundred rows, not one per row: linking a whole
+            // corpus writes hundreds of thousands of rows.
             let q = |s: &str| sqlx::AssertSqlSafe($placeholders(s));
+            let n = sql::ROWS_PER_STATEMENT;
             let mut tx = self.begin_write().await?;
-            for a in batch {
-                for del in sql::DELETE_ARTICLE {
-                    sqlx::query(q(del))
-                        .bind(a.article_id.clone())
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(query_err("clearing an article's knowledge"))?;
+            let ids: Vec<&str> = batch.iter().map(|a| a.article_id.as_str()).collect();
+            for chunk in ids.chunks(n) {
+                let events_in = format!(
+                    "event_id IN (SELECT id FROM events WHERE article_id IN ({}))",
+                    (1..=chunk.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+                );
+                let mut deletes = vec![format!("DELETE FROM event_participants WHERE {events_in}")];
+                for table in ["mentions", "offices", "citations", "events", "pillars"] {
+                    deletes.push(sql::delete_where_in(table, "article_id", chunk.len()));
                 }
-                for e in &a.entities {
-                    sqlx::query(q(sql::INSERT_ENTITY))
-                        .bind(e.id.clone())
-                        .bind(e.kind.clone())
-                        .bind(e.name.clone())
-                        .execute(&mut *tx)
+                for del in &deletes {
+                    let mut qy = sqlx::query(q(del));
+                    for id in chunk {
+                        qy = qy.bind((*id).to_owned());
+                    }
+                    qy.execute(&mut *tx)
                         .await
-                        .map_err(query_err("recording an entity"))?;
-                    for (name, key) in &e.names {
-                        sqlx::query(q(sql::INSERT_ENTITY_NAME))
-                            .bind(e.id.clone())
-                            .bind(name.clone())
-                            .bind(key.clone())
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(query_err("recording an entity's name"))?;
+                        .map_err(query_err("clearing articles' knowledge"))?;
+                }
+            }
+            // Entities and names: each once per batch; ON CONFLICT keeps the first seen.
+            let mut seen: HashSet<&str> = HashSet::new();
+            let entities: Vec<&$crate::EntityRow> = batch
+                .iter()
+                .flat_map(|a| &a.entities)
+                .filter(|e| seen.insert(e.id.as_str()))
+                .collect();
+            for chunk in entities.chunks(n) {
+                let mut qy = sqlx::query(q(&sql::insert_rows(
+                    "entities",
+                    &["id", "kind", "name"],
+                    chunk.len(),
+                    "ON CONFLICT (id) DO NOTHING",
+                )));
+                for e in chunk {
+                    qy = qy.bind(e.id.clone()).bind(e.kind.clone()).bind(e.name.clone());
+                }
+                qy.execute(&mut *tx).await.map_err(query_err("recording entities"))?;
+            }
+            let mut seen_names: HashSet<(&str, &str)> = HashSet::new();
+            let names: Vec<(&str, &str, &str)> = batch
+                .iter()
+                .flat_map(|a| &a.entities)
+                .flat_map(|e| e.names.iter().map(move |(nm, k)| (e.id.as_str(), nm.as_str(), k.as_str())))
+                .filter(|(id, nm, _)| seen_names.insert((id, nm)))
+                .collect();
+            for chunk in names.chunks(n) {
+                let mut qy = sqlx::query(q(&sql::insert_rows(
+                    "entity_names",
+                    &["entity_id", "name", "key"],
+                    chunk.len(),
+                    "ON CONFLICT (entity_id, name) DO NOTHING",
+                )));
+                for (id, nm, k) in chunk {
+                    qy = qy.bind((*id).to_owned()).bind((*nm).to_owned()).bind((*k).to_owned());
+                }
+                qy.execute(&mut *tx).await.map_err(query_err("recording entity names"))?;
+            }
+            // One row per (article, entity): PostgreSQL refuses to update a row twice in one
+            // statement, so repeated entities are merged first.
+            let mut mentions: Vec<(&str, $crate::MentionRow)> = Vec::new();
+            let mut at: std::collections::HashMap<(&str, &str), usize> =
+                std::collections::HashMap::new();
+            for a in batch {
+                for m in &a.mentions {
+                    match at.get(&(a.article_id.as_str(), m.entity_id.as_str())) {
+                        Some(&i) => mentions[i].1.mentions += m.mentions,
+                        None => {
+                            at.insert((a.article_id.as_str(), m.entity_id.as_str()), mentions.len());
+                            mentions.push((a.article_id.as_str(), m.clone()));
+                        }
                     }
                 }
-                for m in &a.mentions {
-                    sqlx::query(q(sql::INSERT_MENTION))
-                        .bind(a.article_id.clone())
+            }
+            for chunk in mentions.chunks(n) {
+                let mut qy = sqlx::query(q(&sql::insert_rows(
+                    "mentions",
+                    &["article_id", "entity_id", "mentions", "span_start", "span_end"],
+                    chunk.len(),
+                    "ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = excluded.mentions",
+                )));
+                for (aid, m) in chunk {
+                    qy = qy
+                        .bind((*aid).to_owned())
                         .bind(m.entity_id.clone())
                         .bind(m.mentions)
                         .bind(m.span.map(|s| s.0))
-                        .bind(m.span.map(|s| s.1))
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(query_err("recording a mention"))?;
+                        .bind(m.span.map(|s| s.1));
                 }
-                for o in &a.offices {
-                    sqlx::query(q(sql::INSERT_OFFICE))
-                        .bind(a.article_id.clone())
+                qy.execute(&mut *tx).await.map_err(query_err("recording mentions"))?;
+            }
+            let offices: Vec<(&str, &$crate::OfficeRow)> = batch
+                .iter()
+                .flat_map(|a| a.offices.iter().map(move |o| (a.article_id.as_str(), o)))
+                .collect();
+            for chunk in offices.chunks(n) {
+                let mut qy = sqlx::query(q(&sql::insert_rows(
+                    "offices",
+                    &[
+                        "article_id", "person_id", "title", "title_key", "head", "rank",
+                        "seen_on", "span_start", "span_end",
+                    ],
+                    chunk.len(),
+                    "",
+                )));
+                for (aid, o) in chunk {
+                    qy = qy
+                        .bind((*aid).to_owned())
                         .bind(o.person_id.clone())
                         .bind(o.title.clone())
                         .bind(o.title_key.clone())
@@ -353,64 +453,121 @@ macro_rules! knowledge_methods {
                         .bind(o.rank)
                         .bind(o.seen_on.clone())
                         .bind(o.span.map(|s| s.0))
-                        .bind(o.span.map(|s| s.1))
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(query_err("recording an office"))?;
+                        .bind(o.span.map(|s| s.1));
                 }
-                for c in &a.citations {
-                    sqlx::query(q(sql::INSERT_CITATION))
-                        .bind(a.article_id.clone())
+                qy.execute(&mut *tx).await.map_err(query_err("recording offices"))?;
+            }
+            // Citations: one per (article, document) even if the extractor listed it twice.
+            let mut seen_cites: HashSet<(&str, &str)> = HashSet::new();
+            let citations: Vec<(&str, &$crate::CitationRow)> = batch
+                .iter()
+                .flat_map(|a| a.citations.iter().map(move |c| (a.article_id.as_str(), c)))
+                .filter(|(aid, c)| seen_cites.insert((aid, c.document_id.as_str())))
+                .collect();
+            for chunk in citations.chunks(n) {
+                let mut qy = sqlx::query(q(&sql::insert_rows(
+                    "citations",
+                    &[
+                        "article_id", "document_id", "kind", "number", "document_date",
+                        "span_start", "span_end",
+                    ],
+                    chunk.len(),
+                    "",
+                )));
+                for (aid, c) in chunk {
+                    qy = qy
+                        .bind((*aid).to_owned())
                         .bind(c.document_id.clone())
                         .bind(c.kind.clone())
                         .bind(c.number.clone())
                         .bind(c.document_date.clone())
                         .bind(c.span.map(|s| s.0))
-                        .bind(c.span.map(|s| s.1))
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(query_err("recording a citation"))?;
+                        .bind(c.span.map(|s| s.1));
                 }
-                for ev in &a.events {
-                    sqlx::query(q(sql::INSERT_EVENT))
-                        .bind(ev.id.clone())
-                        .bind(a.article_id.clone())
-                        .bind(ev.kind.clone())
-                        .bind(ev.date.clone())
-                        .bind(ev.place.clone())
-                        .bind(ev.place_id.clone())
-                        .bind(ev.span.map(|s| s.0))
-                        .bind(ev.span.map(|s| s.1))
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(query_err("recording an event"))?;
-                    for (pid, name) in &ev.participants {
-                        sqlx::query(q(sql::INSERT_PARTICIPANT))
-                            .bind(ev.id.clone())
-                            .bind(pid.clone())
-                            .bind(name.clone())
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(query_err("recording a participant"))?;
-                    }
+                qy.execute(&mut *tx).await.map_err(query_err("recording citations"))?;
+            }
+            let events: Vec<(&str, &$crate::EventRow)> = batch
+                .iter()
+                .flat_map(|a| a.events.iter().map(move |e| (a.article_id.as_str(), e)))
+                .collect();
+            for chunk in events.chunks(n) {
+                let mut qy = sqlx::query(q(&sql::insert_rows(
+                    "events",
+                    &[
+                        "id", "article_id", "kind", "date", "place", "place_id", "span_start",
+                        "span_end",
+                    ],
+                    chunk.len(),
+                    "",
+                )));
+                for (aid, e) in chunk {
+                    qy = qy
+                        .bind(e.id.clone())
+                        .bind((*aid).to_owned())
+                        .bind(e.kind.clone())
+                        .bind(e.date.clone())
+                        .bind(e.place.clone())
+                        .bind(e.place_id.clone())
+                        .bind(e.span.map(|s| s.0))
+                        .bind(e.span.map(|s| s.1));
                 }
-                for p in &a.pillars {
-                    sqlx::query(q(sql::INSERT_PILLAR))
-                        .bind(a.article_id.clone())
+                qy.execute(&mut *tx).await.map_err(query_err("recording events"))?;
+            }
+            let mut seen_parts: HashSet<(&str, &str)> = HashSet::new();
+            let participants: Vec<(&str, &str, &str)> = events
+                .iter()
+                .flat_map(|(_, e)| {
+                    e.participants
+                        .iter()
+                        .map(move |(pid, name)| (e.id.as_str(), pid.as_str(), name.as_str()))
+                })
+                .filter(|(eid, pid, _)| seen_parts.insert((eid, pid)))
+                .collect();
+            for chunk in participants.chunks(n) {
+                let mut qy = sqlx::query(q(&sql::insert_rows(
+                    "event_participants",
+                    &["event_id", "person_id", "name"],
+                    chunk.len(),
+                    "",
+                )));
+                for (eid, pid, name) in chunk {
+                    qy = qy
+                        .bind((*eid).to_owned())
+                        .bind((*pid).to_owned())
+                        .bind((*name).to_owned());
+                }
+                qy.execute(&mut *tx).await.map_err(query_err("recording participants"))?;
+            }
+            let mut seen_pillars: HashSet<(&str, &str)> = HashSet::new();
+            let pillars: Vec<(&str, &$crate::PillarRow)> = batch
+                .iter()
+                .flat_map(|a| a.pillars.iter().map(move |p| (a.article_id.as_str(), p)))
+                .filter(|(aid, p)| seen_pillars.insert((aid, p.pillar.as_str())))
+                .collect();
+            for chunk in pillars.chunks(n) {
+                let mut qy = sqlx::query(q(&sql::insert_rows(
+                    "pillars",
+                    &["article_id", "pillar", "score", "evidence"],
+                    chunk.len(),
+                    "",
+                )));
+                for (aid, p) in chunk {
+                    qy = qy
+                        .bind((*aid).to_owned())
                         .bind(p.pillar.clone())
                         .bind(p.score)
-                        .bind(p.evidence.clone())
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(query_err("recording a pillar"))?;
+                        .bind(p.evidence.clone());
                 }
+                qy.execute(&mut *tx).await.map_err(query_err("recording pillars"))?;
             }
             sqlx::query(q(sql::SET_KB_SEQ))
                 .bind(through_seq.to_string())
                 .execute(&mut *tx)
                 .await
                 .map_err(query_err("recording the knowledge sequence"))?;
-            tx.commit().await.map_err(query_err("committing knowledge"))
+            tx.commit()
+                .await
+                .map_err(query_err("committing knowledge"))
         }
 
         async fn kb_seq(&self) -> Result<i64, $crate::StoreError> {
@@ -632,9 +789,19 @@ macro_rules! knowledge_methods {
 mod tests {
     #[test]
     fn placeholders_for_sqlite() {
+        // Repeated or out of order: numbered.
         assert_eq!(
             super::sqlite_placeholders("a = $1 AND ($2 IS NULL OR b = $2) AND c = '$x'"),
             "a = ?1 AND (?2 IS NULL OR b = ?2) AND c = '$x'"
+        );
+        // In order, each once: anonymous.
+        assert_eq!(
+            super::sqlite_placeholders("VALUES ($1, $2), ($3, $4) -- $x"),
+            "VALUES (?, ?), (?, ?) -- $x"
+        );
+        assert_eq!(
+            super::sqlite_placeholders("x IN ($1, $10, $2)"),
+            "x IN (?1, ?10, ?2)"
         );
     }
 }
