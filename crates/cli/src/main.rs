@@ -51,6 +51,9 @@ enum Command {
     Events(commands::knowledge::EventsArgs),
     /// Who was seen holding a post, and on a given date.
     Who(commands::knowledge::WhoArgs),
+    /// Mentions per day or week with spikes flagged, for an entity or a pillar; --top for what
+    /// spiked on a day.
+    Trends(commands::trends::Args),
     /// Ingest the sample articles into a fresh store and run a few searches.
     Demo(commands::demo::Args),
 }
@@ -83,6 +86,7 @@ fn main() -> ExitCode {
             Command::Document(a) => commands::knowledge::document(&place, a).await,
             Command::Events(a) => commands::knowledge::events(&place, a).await,
             Command::Who(a) => commands::knowledge::who(&place, a).await,
+            Command::Trends(a) => commands::trends::run(&place, a).await,
             Command::Demo(a) => commands::demo::run(&place, a).await,
         }
     });

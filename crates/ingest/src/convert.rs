@@ -314,7 +314,11 @@ pub fn normalise_date(raw: &str) -> Option<String> {
         [a, b, c] if c.len() == 4 => (digits(c)?, digits(b)?, digits(a)?),
         _ => return None,
     };
-    if !(1900..=2200).contains(&y) || !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+    if !(1900..=2200).contains(&y)
+        || !(1..=12).contains(&m)
+        || d < 1
+        || d > tre_store::days::days_in_month(y, m)
+    {
         return None;
     }
     let Some(time) = time.filter(|t| !t.is_empty()) else {
@@ -330,12 +334,12 @@ pub fn normalise_date(raw: &str) -> Option<String> {
     if h > 23 || mi > 59 {
         return None;
     }
-    let mut minutes = days_from_civil(y, m, d) * 1440 + h * 60 + mi;
+    let mut minutes = tre_store::days::from_civil(y, m, d) * 1440 + h * 60 + mi;
     if let Some(off) = offset_min {
         minutes += 7 * 60 - off;
     }
     let (days, rem) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
-    let (y, m, d) = civil_from_days(days);
+    let (y, m, d) = tre_store::days::to_civil(days);
     Some(format!(
         "{y:04}-{m:02}-{d:02}T{:02}:{:02}",
         rem / 60,
@@ -359,39 +363,6 @@ fn split_offset(t: &str) -> Option<(&str, Option<i64>)> {
         return Some((clock, Some(sign * (hh * 60 + mm))));
     }
     Some((t, None))
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        _ => 28,
-    }
-}
-
-/// Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's algorithm.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    (y, m, d)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 //! to the store, through the `Store` trait.
 
 mod ledger;
+pub mod trends;
 
 pub use ledger::{Contradiction, Holder, Standing, Tenure, holders_on, is_shared_post, tenures};
 

@@ -32,6 +32,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "knowledge",
         sql: include_str!("../migrations/0002_knowledge.sql"),
     },
+    Migration {
+        version: 3,
+        name: "day",
+        sql: include_str!("../migrations/0003_day.sql"),
+    },
 ];
 
 const BACKEND: &str = "sqlite";
@@ -210,7 +215,7 @@ async fn ensure_store_id(pool: &SqlitePool) -> Result<String, StoreError> {
 
 const ARTICLE_COLUMNS: &str = "id, seq, source, url, outlet, section, title, lead, paragraphs, \
     captions, credits, byline, source_line, published, page_date, content_hash, ingested_at, \
-    updated_at, facts, facts_version";
+    updated_at, facts, facts_version, day";
 
 fn article_from_row(r: &SqliteRow) -> Result<Article, StoreError> {
     let get = |e: sqlx::Error| StoreError::Corrupt(e.to_string());
@@ -235,6 +240,7 @@ fn article_from_row(r: &SqliteRow) -> Result<Article, StoreError> {
         updated_at: r.try_get("updated_at").map_err(get)?,
         facts: r.try_get("facts").map_err(get)?,
         facts_version: r.try_get("facts_version").map_err(get)?,
+        day: r.try_get("day").map_err(get)?,
     })
 }
 
@@ -292,8 +298,9 @@ impl Store for SqliteStore {
                 sqlx::query(
                     "INSERT INTO articles (id, seq, source, url, outlet, section, title, lead, \
                      paragraphs, captions, credits, byline, source_line, published, page_date, \
-                     content_hash, ingested_at, updated_at, facts, facts_version) \
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+                     content_hash, ingested_at, updated_at, facts, facts_version, day) \
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \
+                     COALESCE(substr(?, 1, 10), ?)) \
                      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, source = excluded.source, \
                      url = excluded.url, outlet = excluded.outlet, section = excluded.section, \
                      title = excluded.title, lead = excluded.lead, \
@@ -302,7 +309,8 @@ impl Store for SqliteStore {
                      source_line = excluded.source_line, published = excluded.published, \
                      page_date = excluded.page_date, content_hash = excluded.content_hash, \
                      updated_at = excluded.updated_at, facts = excluded.facts, \
-                     facts_version = excluded.facts_version",
+                     facts_version = excluded.facts_version, \
+                     day = COALESCE(substr(excluded.published, 1, 10), articles.day)",
                 )
                 .bind(a.id().to_owned())
                 .bind(max + 1 + i as i64)
@@ -324,6 +332,8 @@ impl Store for SqliteStore {
                 .bind(now)
                 .bind(a.facts().map(|f| f.json.clone()))
                 .bind(a.facts().map_or(0, |f| f.version))
+                .bind(c.published.clone())
+                .bind(tre_store::arrival_day(now))
                 .execute(&mut *tx)
                 .await
                 .map_err(query_err("writing an article"))?;
@@ -444,6 +454,44 @@ impl Store for SqliteStore {
         limit: u32,
     ) -> Result<Vec<(EntitySummary, i64)>, StoreError> {
         self.kb_cooccurring(id, limit).await
+    }
+
+    async fn entity_series(
+        &self,
+        entity_id: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        self.kb_series(
+            tre_store::knowledge::sql::ENTITY_SERIES,
+            entity_id,
+            from,
+            to,
+        )
+        .await
+    }
+
+    async fn pillar_series(
+        &self,
+        pillar: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        self.kb_series(tre_store::knowledge::sql::PILLAR_SERIES, pillar, from, to)
+            .await
+    }
+
+    async fn daily_counts(
+        &self,
+        from: &str,
+        to: &str,
+        kind: Option<&str>,
+    ) -> Result<Vec<(String, String, i64)>, StoreError> {
+        self.kb_daily_counts(from, to, kind).await
+    }
+
+    async fn day_range(&self) -> Result<(Option<String>, Option<String>), StoreError> {
+        self.kb_day_range().await
     }
 
     fn store_id(&self) -> &str {

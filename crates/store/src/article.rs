@@ -168,6 +168,8 @@ pub struct Article {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facts: Option<String>,
     pub facts_version: i64,
+    /// The day it is filed under: its publication date, or the day it arrived.
+    pub day: Option<String>,
 }
 
 impl Article {
@@ -354,5 +356,24 @@ pub fn plan_upsert<'a>(
     WritePlan {
         outcomes,
         writes: order.into_iter().map(|i| &batch[i]).collect(),
+    }
+}
+
+/// The calendar day, in Vietnam (UTC+7), of a unix-millisecond time: the day an article
+/// without a publication date is filed under.
+pub fn arrival_day(unix_ms: i64) -> String {
+    crate::days::to_string((unix_ms / 1000 + 7 * 3600).div_euclid(86_400))
+}
+
+#[cfg(test)]
+mod day_tests {
+    #[test]
+    fn arrival_days_are_vietnam_days() {
+        // 2023-01-10 17:37 in Hà Nội is 10:37 UTC.
+        assert_eq!(super::arrival_day(1_673_347_020_000), "2023-01-10");
+        // 2023-01-10 20:00 UTC is already the 11th in Hà Nội.
+        assert_eq!(super::arrival_day(1_673_380_800_000), "2023-01-11");
+        assert_eq!(super::arrival_day(0), "1970-01-01");
+        assert_eq!(super::arrival_day(951_782_400_000), "2000-02-29");
     }
 }

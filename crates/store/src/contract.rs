@@ -706,6 +706,50 @@ pub async fn knowledge_answers_the_questions_it_is_for<H: Harness>(h: &H) {
     assert_eq!(ids, ["k2", "k1", "k3"]);
     assert_eq!(cites[0].document_date.as_deref(), Some("2023-01-09"));
 
+    // Series by day: the publication date, or the day an undated article arrived.
+    let today = crate::arrival_day(now_ms());
+    let series = s
+        .entity_series("org:bộ ngoại giao", "2021-01-01", "2999-12-31")
+        .await
+        .unwrap();
+    assert_eq!(
+        series,
+        [
+            ("2021-06-01".to_owned(), 1),
+            ("2023-04-28".to_owned(), 1),
+            (today.clone(), 1)
+        ]
+    );
+    assert_eq!(
+        s.entity_series("org:bộ ngoại giao", "2022-01-01", "2023-12-31")
+            .await
+            .unwrap(),
+        [("2023-04-28".to_owned(), 1)]
+    );
+    assert_eq!(
+        s.pillar_series("political", "2000-01-01", "2999-12-31")
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
+    let counts = s
+        .daily_counts("2023-01-01", "2023-12-31", Some("person"))
+        .await
+        .unwrap();
+    assert_eq!(
+        counts,
+        [(
+            "person:bùi thanh sơn".to_owned(),
+            "2023-04-28".to_owned(),
+            1
+        )]
+    );
+    assert_eq!(
+        s.day_range().await.unwrap(),
+        (Some("2021-06-01".to_owned()), Some(today))
+    );
+
     // Who appears with whom.
     let with = s.cooccurring("person:bùi thanh sơn", 10).await.unwrap();
     assert_eq!(with[0].0.id, "org:bộ ngoại giao");

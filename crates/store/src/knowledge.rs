@@ -271,6 +271,18 @@ pub mod sql {
         )
     }
 
+    pub const ENTITY_SERIES: &str = "SELECT a.day, COUNT(*) FROM mentions m \
+        JOIN articles a ON a.id = m.article_id \
+        WHERE m.entity_id = $1 AND a.day >= $2 AND a.day <= $3 GROUP BY a.day ORDER BY a.day";
+    pub const PILLAR_SERIES: &str = "SELECT a.day, COUNT(*) FROM pillars p \
+        JOIN articles a ON a.id = p.article_id \
+        WHERE p.pillar = $1 AND a.day >= $2 AND a.day <= $3 GROUP BY a.day ORDER BY a.day";
+    pub const DAILY_COUNTS: &str = "SELECT m.entity_id, a.day, COUNT(*) FROM mentions m \
+        JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id \
+        WHERE a.day >= $1 AND a.day <= $2 AND ($3 IS NULL OR e.kind = $3) \
+        GROUP BY m.entity_id, a.day";
+    pub const DAY_RANGE: &str = "SELECT MIN(day), MAX(day) FROM articles";
+
     /// Entities sharing articles with `$1`, most shared first.
     pub fn cooccurring() -> String {
         "SELECT e.id, e.kind, e.name, COUNT(*) AS shared \
@@ -752,6 +764,59 @@ macro_rules! knowledge_methods {
                 })
             })
             .collect()
+        }
+
+        async fn kb_series(
+            &self,
+            sql: &str,
+            key: &str,
+            from: &str,
+            to: &str,
+        ) -> Result<Vec<(String, i64)>, $crate::StoreError> {
+            sqlx::query(sqlx::AssertSqlSafe($placeholders(sql)))
+                .bind(key.to_owned())
+                .bind(from.to_owned())
+                .bind(to.to_owned())
+                .fetch_all(&self.pool)
+                .await
+                .map_err(query_err("reading a daily series"))?
+                .iter()
+                .map(|r| Ok((r.try_get(0).map_err(corrupt)?, r.try_get(1).map_err(corrupt)?)))
+                .collect()
+        }
+
+        async fn kb_daily_counts(
+            &self,
+            from: &str,
+            to: &str,
+            kind: Option<&str>,
+        ) -> Result<Vec<(String, String, i64)>, $crate::StoreError> {
+            sqlx::query(sqlx::AssertSqlSafe($placeholders($crate::knowledge::sql::DAILY_COUNTS)))
+                .bind(from.to_owned())
+                .bind(to.to_owned())
+                .bind(kind.map(str::to_owned))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(query_err("counting mentions per day"))?
+                .iter()
+                .map(|r| {
+                    Ok((
+                        r.try_get(0).map_err(corrupt)?,
+                        r.try_get(1).map_err(corrupt)?,
+                        r.try_get(2).map_err(corrupt)?,
+                    ))
+                })
+                .collect()
+        }
+
+        async fn kb_day_range(
+            &self,
+        ) -> Result<(Option<String>, Option<String>), $crate::StoreError> {
+            let r = sqlx::query(sqlx::AssertSqlSafe($placeholders($crate::knowledge::sql::DAY_RANGE)))
+                .fetch_one(&self.pool)
+                .await
+                .map_err(query_err("reading the range of days"))?;
+            Ok((r.try_get(0).map_err(corrupt)?, r.try_get(1).map_err(corrupt)?))
         }
 
         async fn kb_cooccurring(

@@ -15,6 +15,7 @@
 //!   an unchanged content hash means no write at all.
 
 pub mod article;
+pub mod days;
 pub mod error;
 pub mod knowledge;
 pub mod migrate;
@@ -24,7 +25,7 @@ pub mod contract;
 
 pub use article::{
     Article, ArticleContent, Facts, NewArticle, OutletCount, StoreStats, StoredVersion,
-    UpsertOutcome, WritePlan, decode_list, encode_list, plan_upsert,
+    UpsertOutcome, WritePlan, arrival_day, decode_list, encode_list, plan_upsert,
 };
 pub use error::StoreError;
 pub use knowledge::{
@@ -105,6 +106,35 @@ pub trait Store: Send + Sync {
         id: &str,
         limit: u32,
     ) -> Result<Vec<(EntitySummary, i64)>, StoreError>;
+
+    /// Articles per day (`day`: the publication date, or the arrival date of undated articles)
+    /// mentioning an entity, between two days inclusive; days without any are absent.
+    async fn entity_series(
+        &self,
+        entity_id: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<(String, i64)>, StoreError>;
+
+    /// Articles per day classed under a pillar, between two days inclusive.
+    async fn pillar_series(
+        &self,
+        pillar: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<(String, i64)>, StoreError>;
+
+    /// (entity id, day, articles) for every entity mentioned between two days, optionally of one
+    /// kind: what attention spikes are computed from.
+    async fn daily_counts(
+        &self,
+        from: &str,
+        to: &str,
+        kind: Option<&str>,
+    ) -> Result<Vec<(String, String, i64)>, StoreError>;
+
+    /// The first and last day any article belongs to.
+    async fn day_range(&self) -> Result<(Option<String>, Option<String>), StoreError>;
 
     /// A random identifier fixed when the store was created; derived data records it so that
     /// an index built from another store is never trusted.

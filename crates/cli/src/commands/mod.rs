@@ -9,6 +9,7 @@ pub mod search;
 pub mod segment;
 pub mod show;
 pub mod stats;
+pub mod trends;
 
 use crate::output;
 use anyhow::Result;

@@ -171,3 +171,93 @@ fn ingest_without_extraction_says_so() {
     t.ok(&["ingest", SEEDS]);
     t.ok(&["person", "bui thanh son"]);
 }
+
+#[test]
+fn trends_flag_a_day_above_its_past() {
+    use crate::support::{prose, write_jsonl};
+    let t = Tre::new();
+    let dir = t.inputs("trend");
+    let mut rows: Vec<(String, String, String, String)> = Vec::new();
+    // A steady trickle about Lào for a month, then a burst about Nhật Bản on one day.
+    for d in 1..=28 {
+        rows.push((
+            format!("lao{d}"),
+            format!("Hợp tác với Lào ngày {d}"),
+            prose(d as usize, "Việt Nam và Lào tăng cường hợp tác."),
+            format!("2023-02-{d:02}"),
+        ));
+    }
+    for i in 0..6 {
+        rows.push((
+            format!("jp{i}"),
+            format!("Quan hệ với Nhật Bản, bài {i}"),
+            prose(i, "Thủ tướng hội đàm với Thủ tướng Nhật Bản tại Tokyo."),
+            "2023-03-01".to_owned(),
+        ));
+    }
+    let refs: Vec<crate::support::Row<'_>> = rows
+        .iter()
+        .map(|(id, title, text, day)| {
+            (
+                id.as_str(),
+                title.as_str(),
+                text.as_str(),
+                Some(day.as_str()),
+                None,
+            )
+        })
+        .collect();
+    write_jsonl(&dir.join("t.jsonl"), &refs);
+    t.ok(&["ingest", dir.to_str().unwrap()]);
+    let v = t
+        .ok(&["trends", "--json", "--top", "--date", "2023-03-01"])
+        .json();
+    let names: Vec<&str> = v["spikes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["entity"]["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Nhật Bản"), "{v}");
+    assert!(
+        !names.contains(&"Lào"),
+        "a steady subject is not a spike: {names:?}"
+    );
+    let v = t
+        .ok(&[
+            "trends",
+            "--json",
+            "--entity",
+            "nhat ban",
+            "--from",
+            "2023-02-01",
+            "--to",
+            "2023-03-01",
+        ])
+        .json();
+    assert_eq!(v["series"].as_array().unwrap().len(), 29);
+    assert_eq!(v["spikes"][0]["day"], "2023-03-01");
+    let v = t
+        .ok(&[
+            "trends",
+            "--json",
+            "--pillar",
+            "political",
+            "--by",
+            "week",
+            "--from",
+            "2023-02-01",
+            "--to",
+            "2023-03-01",
+        ])
+        .json();
+    assert_eq!(v["series"].as_array().unwrap().len(), 5);
+    let r = t.run(&["trends"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("--entity NAME, --pillar PILLAR, or --top"),
+        "{}",
+        r.stderr
+    );
+}
