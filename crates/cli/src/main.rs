@@ -54,6 +54,12 @@ enum Command {
     /// Mentions per day or week with spikes flagged, for an entity or a pillar; --top for what
     /// spiked on a day.
     Trends(commands::trends::Args),
+    /// Desks: what each desk watches, and who works it.
+    #[command(subcommand)]
+    Desk(commands::desk::DeskCommand),
+    /// Situations officers are assigned to follow: status, owner, acknowledgements.
+    #[command(subcommand)]
+    Situation(commands::desk::SituationCommand),
     /// Ingest the sample articles into a fresh store and run a few searches.
     Demo(commands::demo::Args),
 }
@@ -87,6 +93,8 @@ fn main() -> ExitCode {
             Command::Events(a) => commands::knowledge::events(&place, a).await,
             Command::Who(a) => commands::knowledge::who(&place, a).await,
             Command::Trends(a) => commands::trends::run(&place, a).await,
+            Command::Desk(c) => commands::desk::desk(&place, c).await,
+            Command::Situation(c) => commands::desk::situation(&place, c).await,
             Command::Demo(a) => commands::demo::run(&place, a).await,
         }
     });

@@ -15,9 +15,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tre_store::{
-    AppliedMigration, Article, ArticleKnowledge, ArticleRef, Citation, EntitySummary, EventFilter,
-    EventRecord, Migration, NewArticle, OfficeFilter, OfficeObservation, OutletCount, Store,
-    StoreError, StoreStats, StoredVersion, UpsertOutcome, decode_list, encode_list, plan_upsert,
+    AppliedMigration, Article, ArticleKnowledge, ArticleRef, Citation, Desk, EntitySummary,
+    EventFilter, EventRecord, Migration, NewArticle, OfficeFilter, OfficeObservation, OutletCount,
+    Situation, SituationEntry, SituationFilter, Store, StoreError, StoreStats, StoredVersion,
+    UpsertOutcome, decode_list, encode_list, plan_upsert,
 };
 
 /// The schema, in order. Same versions and names as `tre-store-postgres`.
@@ -36,6 +37,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 3,
         name: "day",
         sql: include_str!("../migrations/0003_day.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "desks",
+        sql: include_str!("../migrations/0004_desks.sql"),
     },
 ];
 
@@ -140,6 +146,7 @@ impl SqliteStore {
     }
 
     tre_store::knowledge_methods!(tre_store::knowledge::sqlite_placeholders);
+    tre_store::desk_methods!(tre_store::knowledge::sqlite_placeholders);
 
     /// The database file.
     pub fn path(&self) -> &Path {
@@ -492,6 +499,48 @@ impl Store for SqliteStore {
 
     async fn day_range(&self) -> Result<(Option<String>, Option<String>), StoreError> {
         self.kb_day_range().await
+    }
+
+    async fn put_desk(&self, desk: &Desk) -> Result<(), StoreError> {
+        self.dk_put_desk(desk).await
+    }
+
+    async fn desks(&self) -> Result<Vec<Desk>, StoreError> {
+        self.dk_desks().await
+    }
+
+    async fn desk(&self, id: &str) -> Result<Option<Desk>, StoreError> {
+        self.dk_desk(id).await
+    }
+
+    async fn put_situation(&self, situation: &Situation, actor: &str) -> Result<(), StoreError> {
+        self.dk_put_situation(situation, actor).await
+    }
+
+    async fn situation(
+        &self,
+        id: &str,
+    ) -> Result<Option<(Situation, Vec<SituationEntry>)>, StoreError> {
+        self.dk_situation(id).await
+    }
+
+    async fn situations(&self, filter: &SituationFilter) -> Result<Vec<Situation>, StoreError> {
+        self.dk_situations(filter).await
+    }
+
+    async fn log_situation(
+        &self,
+        id: &str,
+        at: i64,
+        actor: &str,
+        kind: &str,
+        detail: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.dk_log_situation(id, at, actor, kind, detail).await
+    }
+
+    async fn set_situation_briefed(&self, id: &str, day: &str) -> Result<(), StoreError> {
+        self.dk_set_briefed(id, day).await
     }
 
     fn store_id(&self) -> &str {

@@ -6,8 +6,9 @@
 //! lost, updates visible, derived data able to catch up by sequence number.
 
 use crate::{
-    ArticleContent, ArticleKnowledge, CitationRow, EntityRow, EventFilter, EventRow, Facts,
-    MentionRow, NewArticle, OfficeFilter, OfficeRow, PillarRow, Store, UpsertOutcome,
+    ArticleContent, ArticleKnowledge, CitationRow, Desk, DeskDefinition, EntityRow, EventFilter,
+    EventRow, Facts, MentionRow, NewArticle, OfficeFilter, OfficeRow, PillarRow, Situation,
+    SituationFilter, Store, UpsertOutcome,
 };
 use async_trait::async_trait;
 use std::collections::HashSet;
@@ -42,6 +43,7 @@ macro_rules! store_contract_tests {
             facts_are_kept_and_refreshed_by_a_newer_extractor,
             knowledge_answers_the_questions_it_is_for,
             replacing_knowledge_never_duplicates,
+            desks_and_situations_keep_their_history,
         );
     };
     (@tests $harness:expr; $($name:ident),* $(,)?) => {
@@ -831,4 +833,94 @@ pub async fn replacing_knowledge_never_duplicates<H: Harness>(h: &H) {
             .articles,
         0
     );
+}
+
+pub async fn desks_and_situations_keep_their_history<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let japan = Desk {
+        id: "nhat-ban".into(),
+        name: "Nhật Bản".into(),
+        definition: DeskDefinition {
+            places: vec!["Nhật Bản".into(), "Tokyo".into()],
+            pillars: vec!["economic".into()],
+            keywords: vec!["ODA".into()],
+            ..Default::default()
+        },
+        officers: vec!["lan.nguyen".into()],
+        updated_at: 1,
+    };
+    s.put_desk(&japan).await.unwrap();
+    let mut asean = japan.clone();
+    asean.id = "asean".into();
+    asean.name = "ASEAN".into();
+    s.put_desk(&asean).await.unwrap();
+    let desks = s.desks().await.unwrap();
+    let names: Vec<&str> = desks.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["ASEAN", "Nhật Bản"]);
+    assert_eq!(s.desk("nhat-ban").await.unwrap().unwrap(), japan);
+    // Replacing a desk keeps one.
+    let mut renamed = japan.clone();
+    renamed.name = "Vụ Đông Bắc Á — Nhật Bản".into();
+    s.put_desk(&renamed).await.unwrap();
+    assert_eq!(s.desks().await.unwrap().len(), 2);
+    assert!(s.desk("none").await.unwrap().is_none());
+
+    let mut sit = Situation {
+        id: "oda-2006".into(),
+        desk_id: Some("nhat-ban".into()),
+        title: "ODA Nhật Bản 2006".into(),
+        query: "ODA Nhật Bản".into(),
+        owner: Some("lan.nguyen".into()),
+        status: "open".into(),
+        created_at: 100,
+        updated_at: 100,
+        last_briefed_day: None,
+    };
+    s.put_situation(&sit, "truong.phong").await.unwrap();
+    // Saving it unchanged logs nothing.
+    s.put_situation(&sit, "truong.phong").await.unwrap();
+    sit.status = "escalated".into();
+    sit.owner = Some("minh.tran".into());
+    sit.updated_at = 200;
+    s.put_situation(&sit, "truong.phong").await.unwrap();
+    s.log_situation("oda-2006", 300, "minh.tran", "ack", Some("Đã nắm"))
+        .await
+        .unwrap();
+    s.set_situation_briefed("oda-2006", "2006-03-01")
+        .await
+        .unwrap();
+    let (got, history) = s.situation("oda-2006").await.unwrap().unwrap();
+    assert_eq!(got.status, "escalated");
+    assert_eq!(got.owner.as_deref(), Some("minh.tran"));
+    assert_eq!(got.created_at, 100);
+    assert_eq!(got.updated_at, 300);
+    assert_eq!(got.last_briefed_day.as_deref(), Some("2006-03-01"));
+    let kinds: Vec<&str> = history.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["created", "owner", "status", "ack"]);
+    assert_eq!(history[2].detail.as_deref(), Some("open → escalated"));
+    assert_eq!(history[3].actor, "minh.tran");
+    // Filters.
+    let mine = s
+        .situations(&SituationFilter {
+            owner: Some("minh.tran".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(mine.len(), 1);
+    let closed = s
+        .situations(&SituationFilter {
+            status: Some("closed".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(closed.is_empty());
+    // A note on a situation that does not exist is refused, not lost silently.
+    let e = s
+        .log_situation("none", 1, "x", "note", None)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("no situation"), "{e}");
 }

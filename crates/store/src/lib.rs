@@ -16,6 +16,7 @@
 
 pub mod article;
 pub mod days;
+pub mod desks;
 pub mod error;
 pub mod knowledge;
 pub mod migrate;
@@ -26,6 +27,9 @@ pub mod contract;
 pub use article::{
     Article, ArticleContent, Facts, NewArticle, OutletCount, StoreStats, StoredVersion,
     UpsertOutcome, WritePlan, arrival_day, decode_list, encode_list, plan_upsert,
+};
+pub use desks::{
+    Desk, DeskDefinition, SITUATION_STATUSES, Situation, SituationEntry, SituationFilter,
 };
 pub use error::StoreError;
 pub use knowledge::{
@@ -135,6 +139,40 @@ pub trait Store: Send + Sync {
 
     /// The first and last day any article belongs to.
     async fn day_range(&self) -> Result<(Option<String>, Option<String>), StoreError>;
+
+    /// Creates or replaces a desk.
+    async fn put_desk(&self, desk: &Desk) -> Result<(), StoreError>;
+
+    /// Every desk, by name.
+    async fn desks(&self) -> Result<Vec<Desk>, StoreError>;
+
+    async fn desk(&self, id: &str) -> Result<Option<Desk>, StoreError>;
+
+    /// Creates or updates a situation; what changed (status, owner, query) is logged under
+    /// `actor` at `situation.updated_at`.
+    async fn put_situation(&self, situation: &Situation, actor: &str) -> Result<(), StoreError>;
+
+    /// A situation and its history, oldest first.
+    async fn situation(
+        &self,
+        id: &str,
+    ) -> Result<Option<(Situation, Vec<SituationEntry>)>, StoreError>;
+
+    /// Situations, most recently changed first.
+    async fn situations(&self, filter: &SituationFilter) -> Result<Vec<Situation>, StoreError>;
+
+    /// Adds to a situation's history (an acknowledgement, a note).
+    async fn log_situation(
+        &self,
+        id: &str,
+        at: i64,
+        actor: &str,
+        kind: &str,
+        detail: Option<&str>,
+    ) -> Result<(), StoreError>;
+
+    /// Records the day of the briefing that last showed a situation.
+    async fn set_situation_briefed(&self, id: &str, day: &str) -> Result<(), StoreError>;
 
     /// A random identifier fixed when the store was created; derived data records it so that
     /// an index built from another store is never trusted.

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod demo;
+pub mod desk;
 pub mod extract;
 pub mod ingest;
 pub mod knowledge;

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod crash;
+mod desks;
 mod ingest;
 mod knowledge;
 mod postgres;
