@@ -54,6 +54,8 @@ enum Command {
     /// Mentions per day or week with spikes flagged, for an entity or a pillar; --top for what
     /// spiked on a day.
     Trends(commands::trends::Args),
+    /// The daily briefing (giao ban) of a desk or the whole service: Markdown, HTML, DOCX, JSON.
+    Brief(commands::brief::Args),
     /// Desks: what each desk watches, and who works it.
     #[command(subcommand)]
     Desk(commands::desk::DeskCommand),
@@ -93,6 +95,7 @@ fn main() -> ExitCode {
             Command::Events(a) => commands::knowledge::events(&place, a).await,
             Command::Who(a) => commands::knowledge::who(&place, a).await,
             Command::Trends(a) => commands::trends::run(&place, a).await,
+            Command::Brief(a) => commands::brief::run(&place, a).await,
             Command::Desk(c) => commands::desk::desk(&place, c).await,
             Command::Situation(c) => commands::desk::situation(&place, c).await,
             Command::Demo(a) => commands::demo::run(&place, a).await,

@@ -220,9 +220,7 @@ async fn ensure_store_id(pool: &SqlitePool) -> Result<String, StoreError> {
         .map_err(query_err("reading the store id"))
 }
 
-const ARTICLE_COLUMNS: &str = "id, seq, source, url, outlet, section, title, lead, paragraphs, \
-    captions, credits, byline, source_line, published, page_date, content_hash, ingested_at, \
-    updated_at, facts, facts_version, day";
+use tre_store::knowledge::sql::ARTICLE_COLUMNS;
 
 fn article_from_row(r: &SqliteRow) -> Result<Article, StoreError> {
     let get = |e: sqlx::Error| StoreError::Corrupt(e.to_string());
@@ -541,6 +539,30 @@ impl Store for SqliteStore {
 
     async fn set_situation_briefed(&self, id: &str, day: &str) -> Result<(), StoreError> {
         self.dk_set_briefed(id, day).await
+    }
+
+    async fn articles_on_days(
+        &self,
+        from: &str,
+        to: &str,
+        entity_ids: &[String],
+        pillars: &[String],
+        limit: u32,
+    ) -> Result<Vec<Article>, StoreError> {
+        self.kb_articles_on_days(from, to, entity_ids, pillars, limit)
+            .await
+    }
+
+    async fn articles_by_ids(&self, ids: &[String]) -> Result<Vec<Article>, StoreError> {
+        self.kb_articles_by_ids(ids).await
+    }
+
+    async fn outlet_days(
+        &self,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<(Option<String>, String, i64)>, StoreError> {
+        self.kb_outlet_days(from, to).await
     }
 
     fn store_id(&self) -> &str {

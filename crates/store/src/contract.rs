@@ -752,6 +752,58 @@ pub async fn knowledge_answers_the_questions_it_is_for<H: Harness>(h: &H) {
         (Some("2021-06-01".to_owned()), Some(today))
     );
 
+    // A day's articles about a desk's subjects.
+    let store = &s;
+    let on = |from: &str, to: &str, e: &[&str], p: &[&str]| {
+        let e: Vec<String> = e.iter().map(|x| x.to_string()).collect();
+        let p: Vec<String> = p.iter().map(|x| x.to_string()).collect();
+        let (from, to) = (from.to_owned(), to.to_owned());
+        async move {
+            store
+                .articles_on_days(&from, &to, &e, &p, 100)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|a| a.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(on("2023-04-28", "2023-04-28", &[], &[]).await, ["k1"]);
+    assert_eq!(
+        on("2021-01-01", "2023-12-31", &["person:bùi thanh sơn"], &[]).await,
+        ["k2", "k1"],
+        "newest write first"
+    );
+    assert!(
+        on("2021-01-01", "2023-12-31", &["person:lê hoài trung"], &[])
+            .await
+            .is_empty()
+    );
+    assert_eq!(
+        on(
+            "2021-01-01",
+            "2023-12-31",
+            &["person:nobody"],
+            &["political"]
+        )
+        .await,
+        ["k2", "k1"]
+    );
+    let by_ids = s
+        .articles_by_ids(&["k3".into(), "nope".into(), "k1".into()])
+        .await
+        .unwrap();
+    let ids: Vec<&str> = by_ids.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["k3", "k1"]);
+    assert!(by_ids[1].facts.is_none() && by_ids[1].day.as_deref() == Some("2023-04-28"));
+    let outlets = s.outlet_days("2021-01-01", "2023-12-31").await.unwrap();
+    assert_eq!(outlets.len(), 2, "{outlets:?}");
+    assert!(outlets.contains(&(
+        Some("Báo Thế giới & Việt Nam".into()),
+        "2021-06-01".into(),
+        1
+    )));
+
     // Who appears with whom.
     let with = s.cooccurring("person:bùi thanh sơn", 10).await.unwrap();
     assert_eq!(with[0].0.id, "org:bộ ngoại giao");
@@ -871,7 +923,7 @@ pub async fn desks_and_situations_keep_their_history<H: Harness>(h: &H) {
         title: "ODA Nhật Bản 2006".into(),
         query: "ODA Nhật Bản".into(),
         owner: Some("lan.nguyen".into()),
-        status: "open".into(),
+        status: "new".into(),
         created_at: 100,
         updated_at: 100,
         last_briefed_day: None,
@@ -879,7 +931,7 @@ pub async fn desks_and_situations_keep_their_history<H: Harness>(h: &H) {
     s.put_situation(&sit, "truong.phong").await.unwrap();
     // Saving it unchanged logs nothing.
     s.put_situation(&sit, "truong.phong").await.unwrap();
-    sit.status = "escalated".into();
+    sit.status = "action_required".into();
     sit.owner = Some("minh.tran".into());
     sit.updated_at = 200;
     s.put_situation(&sit, "truong.phong").await.unwrap();
@@ -890,14 +942,14 @@ pub async fn desks_and_situations_keep_their_history<H: Harness>(h: &H) {
         .await
         .unwrap();
     let (got, history) = s.situation("oda-2006").await.unwrap().unwrap();
-    assert_eq!(got.status, "escalated");
+    assert_eq!(got.status, "action_required");
     assert_eq!(got.owner.as_deref(), Some("minh.tran"));
     assert_eq!(got.created_at, 100);
     assert_eq!(got.updated_at, 300);
     assert_eq!(got.last_briefed_day.as_deref(), Some("2006-03-01"));
     let kinds: Vec<&str> = history.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds, ["created", "owner", "status", "ack"]);
-    assert_eq!(history[2].detail.as_deref(), Some("open → escalated"));
+    assert_eq!(history[2].detail.as_deref(), Some("new → action_required"));
     assert_eq!(history[3].actor, "minh.tran");
     // Filters.
     let mine = s

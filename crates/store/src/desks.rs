@@ -30,8 +30,10 @@ pub struct Desk {
     pub updated_at: i64,
 }
 
-/// The statuses a situation moves through.
-pub const SITUATION_STATUSES: &[&str] = &["open", "watching", "escalated", "closed"];
+/// The statuses a situation moves through: just assigned, being followed, something must be
+/// done by the officer, reported to the leadership, no longer followed.
+pub const SITUATION_STATUSES: &[&str] =
+    &["new", "following", "action_required", "reported", "closed"];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Situation {

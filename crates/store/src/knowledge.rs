@@ -283,6 +283,59 @@ pub mod sql {
         GROUP BY m.entity_id, a.day";
     pub const DAY_RANGE: &str = "SELECT MIN(day), MAX(day) FROM articles";
 
+    /// Every column of an article, as each backend's `article_from_row` reads them.
+    pub const ARTICLE_COLUMNS: &str = "id, seq, source, url, outlet, section, title, lead, \
+        paragraphs, captions, credits, byline, source_line, published, page_date, content_hash, \
+        ingested_at, updated_at, facts, facts_version, day";
+
+    /// Articles filed under days `$1`..`$2` that mention one of `entities` or carry one of
+    /// `pillars` (every article of those days when both are empty), newest first.
+    pub fn articles_on_days(entities: usize, pillars: usize) -> String {
+        let list = |from: usize, n: usize| -> String {
+            (from..from + n)
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut cond = Vec::new();
+        if entities > 0 {
+            cond.push(format!(
+                "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = articles.id \
+                 AND m.entity_id IN ({}))",
+                list(3, entities)
+            ));
+        }
+        if pillars > 0 {
+            cond.push(format!(
+                "EXISTS (SELECT 1 FROM pillars p WHERE p.article_id = articles.id \
+                 AND p.pillar IN ({}))",
+                list(3 + entities, pillars)
+            ));
+        }
+        let filter = if cond.is_empty() {
+            String::new()
+        } else {
+            format!("AND ({})", cond.join(" OR "))
+        };
+        format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE day >= $1 AND day <= $2 {filter} \
+             ORDER BY seq DESC LIMIT ${}",
+            3 + entities + pillars
+        )
+    }
+
+    pub fn articles_by_ids(n: usize) -> String {
+        let list: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
+        format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({})",
+            list.join(", ")
+        )
+    }
+
+    /// Articles per outlet per day over a window: what coverage is computed from.
+    pub const OUTLET_DAYS: &str = "SELECT outlet, day, COUNT(*) FROM articles \
+        WHERE day >= $1 AND day <= $2 GROUP BY outlet, day";
+
     /// Entities sharing articles with `$1`, most shared first.
     pub fn cooccurring() -> String {
         "SELECT e.id, e.kind, e.name, COUNT(*) AS shared \
@@ -798,6 +851,77 @@ macro_rules! knowledge_methods {
                 .fetch_all(&self.pool)
                 .await
                 .map_err(query_err("counting mentions per day"))?
+                .iter()
+                .map(|r| {
+                    Ok((
+                        r.try_get(0).map_err(corrupt)?,
+                        r.try_get(1).map_err(corrupt)?,
+                        r.try_get(2).map_err(corrupt)?,
+                    ))
+                })
+                .collect()
+        }
+
+        async fn kb_articles_on_days(
+            &self,
+            from: &str,
+            to: &str,
+            entities: &[String],
+            pillars: &[String],
+            limit: u32,
+        ) -> Result<Vec<$crate::Article>, $crate::StoreError> {
+            let sql = $crate::knowledge::sql::articles_on_days(entities.len(), pillars.len());
+            let mut q = sqlx::query(sqlx::AssertSqlSafe($placeholders(&sql)))
+                .bind(from.to_owned())
+                .bind(to.to_owned());
+            for e in entities.iter().chain(pillars) {
+                q = q.bind(e.clone());
+            }
+            q.bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(query_err("reading a day's articles"))?
+                .iter()
+                .map(article_from_row)
+                .collect()
+        }
+
+        async fn kb_articles_by_ids(
+            &self,
+            ids: &[String],
+        ) -> Result<Vec<$crate::Article>, $crate::StoreError> {
+            let mut out = Vec::with_capacity(ids.len());
+            for chunk in ids.chunks($crate::knowledge::sql::ROWS_PER_STATEMENT) {
+                let sql = $crate::knowledge::sql::articles_by_ids(chunk.len());
+                let mut q = sqlx::query(sqlx::AssertSqlSafe($placeholders(&sql)));
+                for id in chunk {
+                    q = q.bind(id.clone());
+                }
+                for r in q
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(query_err("reading articles"))?
+                    .iter()
+                {
+                    out.push(article_from_row(r)?);
+                }
+            }
+            // In the order asked for.
+            out.sort_by_key(|a| ids.iter().position(|i| i == &a.id));
+            Ok(out)
+        }
+
+        async fn kb_outlet_days(
+            &self,
+            from: &str,
+            to: &str,
+        ) -> Result<Vec<(Option<String>, String, i64)>, $crate::StoreError> {
+            sqlx::query(sqlx::AssertSqlSafe($placeholders($crate::knowledge::sql::OUTLET_DAYS)))
+                .bind(from.to_owned())
+                .bind(to.to_owned())
+                .fetch_all(&self.pool)
+                .await
+                .map_err(query_err("counting articles per outlet and day"))?
                 .iter()
                 .map(|r| {
                     Ok((

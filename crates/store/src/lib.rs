@@ -137,6 +137,28 @@ pub trait Store: Send + Sync {
         kind: Option<&str>,
     ) -> Result<Vec<(String, String, i64)>, StoreError>;
 
+    /// Articles filed under days `from`..=`to` that mention one of `entity_ids` or carry one of
+    /// `pillars` (all of those days' articles when both are empty), newest first, at most
+    /// `limit`.
+    async fn articles_on_days(
+        &self,
+        from: &str,
+        to: &str,
+        entity_ids: &[String],
+        pillars: &[String],
+        limit: u32,
+    ) -> Result<Vec<Article>, StoreError>;
+
+    /// The stored articles among `ids`, in that order (missing ids are skipped).
+    async fn articles_by_ids(&self, ids: &[String]) -> Result<Vec<Article>, StoreError>;
+
+    /// (outlet, day, articles) over days `from`..=`to`: deliveries per source.
+    async fn outlet_days(
+        &self,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<(Option<String>, String, i64)>, StoreError>;
+
     /// The first and last day any article belongs to.
     async fn day_range(&self) -> Result<(Option<String>, Option<String>), StoreError>;
 

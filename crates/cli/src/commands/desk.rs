@@ -148,7 +148,7 @@ struct SituationEntry {
 }
 
 fn default_status() -> String {
-    "open".to_owned()
+    "new".to_owned()
 }
 
 fn check_id(id: &str, what: &str) -> Result<()> {

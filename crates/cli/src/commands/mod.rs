@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod brief;
 pub mod demo;
 pub mod desk;
 pub mod extract;

@@ -27,7 +27,7 @@ fn desks_import_from_a_file_and_situations_keep_history() {
         "--by",
         "truong.phong",
         "--status",
-        "escalated",
+        "action_required",
     ]);
     t.ok(&[
         "situation",
@@ -41,7 +41,7 @@ fn desks_import_from_a_file_and_situations_keep_history() {
     let s = t
         .ok(&["situation", "show", "--json", "so-tan-cong-dan-ukraine"])
         .json();
-    assert_eq!(s["situation"]["status"], "escalated");
+    assert_eq!(s["situation"]["status"], "action_required");
     let kinds: Vec<&str> = s["history"]
         .as_array()
         .unwrap()

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `tre` binary: what a user types, what they see.
 
 mod bad_input;
+mod brief;
 mod crash;
 mod desks;
 mod ingest;
