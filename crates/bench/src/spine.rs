@@ -212,6 +212,7 @@ async fn search_latency(data: &Path, qs: &[BenchQuery], rounds: usize) -> Result
             from: q.from.clone(),
             to: q.to.clone(),
             outlet: q.outlet.clone(),
+            days: None,
             limit: 20,
             offset: 0,
         })

@@ -54,6 +54,10 @@ enum Command {
     /// Mentions per day or week with spikes flagged, for an entity or a pillar; --top for what
     /// spiked on a day.
     Trends(commands::trends::Args),
+    /// Stories: articles about one event, across outlets and days.
+    Stories(commands::stories::StoriesArgs),
+    /// Groups of near-duplicate articles (reprints, teasers, edited copies).
+    Duplicates(commands::stories::DuplicatesArgs),
     /// The daily briefing (giao ban) of a desk or the whole service: Markdown, HTML, DOCX, JSON.
     Brief(commands::brief::Args),
     /// Desks: what each desk watches, and who works it.
@@ -96,6 +100,8 @@ fn main() -> ExitCode {
             Command::Who(a) => commands::knowledge::who(&place, a).await,
             Command::Trends(a) => commands::trends::run(&place, a).await,
             Command::Brief(a) => commands::brief::run(&place, a).await,
+            Command::Stories(a) => commands::stories::stories(&place, a).await,
+            Command::Duplicates(a) => commands::stories::duplicates(&place, a).await,
             Command::Desk(c) => commands::desk::desk(&place, c).await,
             Command::Situation(c) => commands::desk::situation(&place, c).await,
             Command::Demo(a) => commands::demo::run(&place, a).await,

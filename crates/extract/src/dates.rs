@@ -147,6 +147,8 @@ pub(crate) struct DateM {
     pub in_parens: bool,
     /// Relative (`hôm nay`): only an event's date, never listed.
     pub relative: bool,
+    /// The date of a document (`Nghị quyết số 34-NQ/TW, ngày 9/1/2023`), not of an event.
+    pub document: bool,
 }
 
 /// Every date of the document, in order.
@@ -156,7 +158,7 @@ pub(crate) fn find_dates(doc: &Doc<'_>, gaz: &Gazetteer, published: Option<Ymd>)
         let mut depth = 0i32;
         let mut i = s.toks.start;
         while i < s.toks.end {
-            let t = doc.toks[i];
+            let t = doc.tok(i);
             if t.kind == TokKind::Punct {
                 match doc.tok_text(i) {
                     "(" | "[" => depth += 1,
@@ -170,16 +172,27 @@ pub(crate) fn find_dates(doc: &Doc<'_>, gaz: &Gazetteer, published: Option<Ymd>)
                     found = Some((i + 1, d, false));
                 }
             } else if t.kind == TokKind::Num {
-                found = spelled_date(doc, i, s.toks.end).map(|(end, d)| (end, d, false));
-            } else if t.kind == TokKind::Syl
-                && let Some(p) = published
-            {
+                found = spelled_date(doc, i, s.toks.end)
+                    .or_else(|| dotted_date(doc, i, s.toks.start, s.toks.end))
+                    .map(|(end, d)| (end, d, false));
+            } else if t.kind == TokKind::Syl {
                 for h in doc.hits(i) {
-                    if let Some(Cue::RelTime(n)) = gaz.cue(&gaz.entries[h.entry as usize])
-                        && doc.ends_word(h.end, &s.toks)
-                        && let Some(d) = p.plus_days(i64::from(n))
-                    {
-                        found = Some((h.end, d, true));
+                    if !doc.ends_word(h.end, &s.toks) {
+                        continue;
+                    }
+                    match gaz.cue(&gaz.entries[h.entry as usize]) {
+                        Some(Cue::RelTime(n)) => {
+                            if let Some(d) = published.and_then(|p| p.plus_days(i64::from(n))) {
+                                found = Some((h.end, d, true));
+                            }
+                        }
+                        // `Cùng ngày`, `Tiếp đó`: the day last named.
+                        Some(Cue::SameDay) => {
+                            if let Some(last) = out.iter().rev().find(|d: &&DateM| !d.relative) {
+                                found = Some((h.end, last.written, true));
+                            }
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -193,6 +206,7 @@ pub(crate) fn find_dates(doc: &Doc<'_>, gaz: &Gazetteer, published: Option<Ymd>)
                         value: d.resolve(published),
                         in_parens: depth > 0,
                         relative,
+                        document: false,
                     });
                     i = end;
                 }
@@ -203,11 +217,29 @@ pub(crate) fn find_dates(doc: &Doc<'_>, gaz: &Gazetteer, published: Option<Ymd>)
     out
 }
 
+/// `ngày 7.3`, `sáng 7.4.2005`: a day and month written with dots, which the tokeniser reads as
+/// a number; only after `ngày` or a part of the day, where a number would be a date.
+fn dotted_date(doc: &Doc<'_>, i: usize, start: usize, end: usize) -> Option<(usize, Ymd)> {
+    if i == start
+        || !matches!(
+            tre_text::lower(doc.tok_text(i - 1)).as_str(),
+            "ngày" | "sáng" | "chiều" | "tối" | "trưa" | "đêm"
+        )
+    {
+        return None;
+    }
+    let text = doc.tok_text(i);
+    if i >= end || !text.contains('.') || text.contains(',') {
+        return None;
+    }
+    parse_date_token(text).map(|d| (i + 1, d))
+}
+
 /// `23 tháng 12 năm 2011`, `23 tháng 12`: the end token and the date.
 fn spelled_date(doc: &Doc<'_>, i: usize, end: usize) -> Option<(usize, Ymd)> {
     let word = |k: usize, w: &str| k < end && tre_text::lower(doc.tok_text(k)) == w;
     let num = |k: usize| -> Option<u32> {
-        (k < end && doc.toks[k].kind == TokKind::Num)
+        (k < end && doc.tok(k).kind == TokKind::Num)
             .then(|| doc.tok_text(k).parse().ok())
             .flatten()
     };

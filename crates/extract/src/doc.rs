@@ -169,10 +169,26 @@ impl<'t> Doc<'t> {
         }
     }
 
+    /// Token `i`, or an empty token of no kind past the end: rules look ahead and behind
+    /// freely, and a look past the text finds nothing rather than a panic.
+    pub fn tok(&self, i: usize) -> Tok {
+        self.toks.get(i).copied().unwrap_or(Tok {
+            start: self.text.len(),
+            end: self.text.len(),
+            sym: NONE,
+            kind: TokKind::Other,
+            cap: false,
+            upper: false,
+            joined: false,
+        })
+    }
+
     /// The text of token `i`.
     pub fn tok_text(&self, i: usize) -> &'t str {
-        let t = &self.toks[i];
-        self.text.get(t.start..t.end).unwrap_or("")
+        match self.toks.get(i) {
+            Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
+            None => "",
+        }
     }
 
     /// The text of tokens `a..b` as written (with the spaces and punctuation between them).
@@ -188,11 +204,11 @@ impl<'t> Doc<'t> {
     /// Whether a phrase may end before token `j` of sentence range `s`: not in the middle of a
     /// segmenter word.
     pub fn ends_word(&self, j: usize, s: &Range<usize>) -> bool {
-        j >= s.end || !self.toks[j].joined
+        j >= s.end || !self.tok(j).joined
     }
 
     pub fn is_punct(&self, i: usize, chars: &[char]) -> bool {
-        let t = &self.toks[i];
+        let t = self.tok(i);
         t.kind == TokKind::Punct && self.tok_text(i).chars().all(|c| chars.contains(&c))
     }
 }
@@ -214,6 +230,8 @@ fn push_word(
     let whole = match kind {
         // `27-30/11` (a range of days) comes as a number.
         WordKind::Number if wtext.contains('/') => Some(TokKind::Date),
+        // `1.500`, `2,5%`, and `7.3` (a day and month the dates module reads after `ngày`).
+        WordKind::Number if wtext.contains(['.', ',']) => Some(TokKind::Num),
         // `1234/QĐ-TTg` comes as a code.
         WordKind::Code | WordKind::Abbreviation if looks_like_doc_number(wtext) => {
             Some(TokKind::DocNum)

@@ -87,7 +87,7 @@ pub(crate) fn find_documents(
     for s in &doc.sents {
         let mut i = s.toks.start;
         while i < s.toks.end {
-            let t = doc.toks[i];
+            let t = doc.tok(i);
             // `12 - KL/TW`: a number, a dash and a code written apart.
             let (number, end) = if t.kind == TokKind::DocNum {
                 (canonical_number(doc.tok_text(i)), i + 1)
@@ -107,7 +107,7 @@ pub(crate) fn find_documents(
             };
             let span = Span {
                 start: t.start,
-                end: doc.toks[end - 1].end,
+                end: doc.tok(end - 1).end,
             };
             let date = date_after(doc, dates, end, s.toks.end).map(|d| {
                 // A day and month without a year take the year in the number, if any.
@@ -144,7 +144,7 @@ pub(crate) fn find_documents(
 
 /// `12 - KL/TW` as one number.
 fn split_number(doc: &Doc<'_>, i: usize, end: usize) -> Option<(String, usize)> {
-    let after = doc.text.get(doc.toks[i].end..)?;
+    let after = doc.text.get(doc.tok(i).end..)?;
     let rest = after.trim_start().strip_prefix('-')?.trim_start();
     let code: String = rest
         .chars()
@@ -153,9 +153,9 @@ fn split_number(doc: &Doc<'_>, i: usize, end: usize) -> Option<(String, usize)> 
     if !code.contains('/') || code.chars().filter(|c| c.is_uppercase()).count() < 3 {
         return None;
     }
-    let stop = doc.toks[i].end + (after.len() - rest.len()) + code.len();
+    let stop = doc.tok(i).end + (after.len() - rest.len()) + code.len();
     let mut e = i + 1;
-    while e < end && doc.toks[e].end <= stop {
+    while e < end && doc.tok(e).end <= stop {
         e += 1;
     }
     Some((canonical_number(&format!("{}-{code}", doc.tok_text(i))), e))
@@ -181,7 +181,7 @@ fn date_after(doc: &Doc<'_>, dates: &mut [DateM], from: usize, end: usize) -> Op
         }
     }
     let d = dates.iter_mut().find(|d| d.start == k && !d.relative)?;
-    d.in_parens = true; // no longer a candidate date for an event
+    d.document = true;
     Some(d.written)
 }
 
@@ -189,7 +189,7 @@ fn date_after(doc: &Doc<'_>, dates: &mut [DateM], from: usize, end: usize) -> Op
 fn short_references(doc: &Doc<'_>, gaz: &Gazetteer, docs: &mut Vec<DocM>) {
     for s in &doc.sents {
         for i in s.toks.clone() {
-            if doc.toks[i].kind != TokKind::Num {
+            if doc.tok(i).kind != TokKind::Num {
                 continue;
             }
             let Some(kind) = kind_before(doc, gaz, i, s.toks.start) else {
@@ -197,8 +197,8 @@ fn short_references(doc: &Doc<'_>, gaz: &Gazetteer, docs: &mut Vec<DocM>) {
             };
             let n = doc.tok_text(i);
             let span = Span {
-                start: doc.toks[i].start,
-                end: doc.toks[i].end,
+                start: doc.tok(i).start,
+                end: doc.tok(i).end,
             };
             if docs.iter().any(|d| {
                 d.spans

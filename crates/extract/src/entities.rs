@@ -24,8 +24,8 @@ struct Group {
 
 fn span(doc: &Doc<'_>, a: usize, b: usize) -> Span {
     Span {
-        start: doc.toks[a].start,
-        end: doc.toks[b - 1].end,
+        start: doc.tok(a).start,
+        end: doc.tok(b - 1).end,
     }
 }
 

@@ -47,6 +47,8 @@ struct Cand {
     lead: bool,
     written_date: bool,
     planned: bool,
+    /// Refers back to an event (`tại buổi làm việc`, `dự hội nghị`) rather than reporting one.
+    reference: bool,
     persons: Vec<usize>,
 }
 
@@ -103,7 +105,7 @@ pub(crate) fn find(
             let plural = plural_before(doc, gaz, tr.start, r.start);
             let counterparts = plural && followed_by_named(doc, gaz, tr.end, r);
             if (plural && !counterparts)
-                || (!tr.strong && !weak_ok(doc, gaz, &tr, r, &in_sentence[si]))
+                || (!tr.strong && !weak_ok(doc, gaz, m, &tr, r, &in_sentence[si]))
             {
                 continue;
             }
@@ -128,7 +130,7 @@ pub(crate) fn find(
             {
                 date = None;
             }
-            let start_byte = doc.toks[tr.start].start;
+            let start_byte = doc.tok(tr.start).start;
             let all: Vec<usize> = dedup(in_sentence[si].iter().map(|&(_, c)| c));
             let groups_of_persons: Vec<Vec<usize>> = if *counterparts {
                 // `đã có các cuộc gặp với A; B; C`: one meeting with each.
@@ -162,12 +164,13 @@ pub(crate) fn find(
                     sent: si,
                     span: Span {
                         start: start_byte,
-                        end: doc.toks[tr.end - 1].end,
+                        end: doc.tok(tr.end - 1).end,
                     },
                     trigger: doc.span_text(tr.start, tr.end).to_owned(),
                     lead,
                     written_date: date.is_some_and(|d| d.1),
                     planned: planned(doc, tr.start, r),
+                    reference: date.is_none() && reference(doc, gaz, tr.start, r.start),
                     persons: ps,
                 });
             }
@@ -178,16 +181,71 @@ pub(crate) fn find(
     cands.sort_by_key(|c| (c.date.is_none(), c.span));
     let mut groups: Vec<Group> = Vec::new();
     for c in cands {
-        let fits = |g: &Group| {
+        // A talks is also reported as a meeting (`cuộc gặp hôm qua tại Berlin` after `hội
+        // đàm`): an undated meeting may be the talks.
+        let same_kind = |g: &Group| {
             g.kind == c.kind
+                || (c.date.is_none() && c.kind == EventType::Meeting && g.kind == EventType::Talks)
+        };
+        let fits = |g: &Group| {
+            same_kind(g)
                 && g.planned == c.planned
                 && (g.date == c.date || g.date.is_none() || c.date.is_none())
                 && compatible(&g.persons, &c.persons)
         };
+        // A headline names the article's event: an undated one in the title is the dated
+        // event of its type, when there is exactly one.
+        let headline = || {
+            let of_kind: Vec<usize> = (0..groups.len())
+                .filter(|&gi| groups[gi].kind == c.kind && groups[gi].date.is_some())
+                .collect();
+            match of_kind[..] {
+                [gi] if c.date.is_none()
+                    && doc.parts[doc.sents[c.sent].part].kind == PartKind::Title =>
+                {
+                    Some(gi)
+                }
+                _ => None,
+            }
+        };
         let target = groups
             .iter()
             .position(|g| fits(g) && g.date == c.date)
-            .or_else(|| groups.iter().position(fits));
+            .or_else(|| groups.iter().position(fits))
+            .or_else(headline)
+            .or_else(|| {
+                // `Tại buổi làm việc, ...`: the event last reported of that type, whoever the
+                // sentence names.
+                // A reference that names a new counterpart (`Trong cuộc gặp với A, Thủ tướng B`
+                // after a meeting of A with C) is another event.
+                // Disjoint persons are attendees of a meeting or conference (`Tham dự buổi làm
+                // việc còn có ...`), but another visit, talks or call.
+                let attendees = matches!(c.kind, EventType::Meeting | EventType::Conference);
+                let distinct = |g: &Group| {
+                    let shared = c.persons.iter().any(|p| g.persons.contains(p));
+                    (shared || !attendees)
+                        && c.persons.iter().any(|p| !g.persons.contains(p))
+                        && g.persons.iter().any(|p| !c.persons.contains(p))
+                };
+                c.reference
+                    .then(|| {
+                        groups
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, g)| g.kind == c.kind && !g.planned && !distinct(g))
+                            .filter_map(|(gi, g)| {
+                                g.cands
+                                    .iter()
+                                    .map(|x| x.span.start)
+                                    .filter(|&st| st < c.span.start)
+                                    .max()
+                                    .map(|st| (st, gi))
+                            })
+                            .max()
+                            .map(|(_, gi)| gi)
+                    })
+                    .flatten()
+            });
         match target {
             Some(gi) => {
                 let g = &mut groups[gi];
@@ -220,8 +278,14 @@ pub(crate) fn find(
             }
         }
     }
+    // An undated event stands when the title or the lead reports it, or when it brings named
+    // persons together; one person and no date is too often background (`những cán bộ được bổ
+    // nhiệm`, `Hội nghị đối ngoại toàn quốc năm 2021`).
     groups.retain(|g| {
-        g.date.is_some() || !g.persons.is_empty() || g.cands.iter().any(|c| c.lead)
+        g.date.is_some()
+            || g.persons.len() >= 2
+            || g.cands.iter().any(|c| c.lead)
+            || (g.kind == EventType::Visit && !g.persons.is_empty() && g.place.is_some())
     });
     // Attendance: the persons of `Cùng dự có ...` took part in the event reported before.
     for si in attendance {
@@ -267,7 +331,10 @@ pub(crate) fn find(
         };
         let mut triggers: Vec<String> = Vec::new();
         for c in &g.cands {
-            if !triggers.iter().any(|t| tre_text::lower(t) == tre_text::lower(&c.trigger)) {
+            if !triggers
+                .iter()
+                .any(|t| tre_text::lower(t) == tre_text::lower(&c.trigger))
+            {
                 triggers.push(c.trigger.clone());
             }
         }
@@ -322,8 +389,10 @@ fn triggers(
     let mut attend = false;
     let mut i = r.start;
     while i < r.end {
-        let t = doc.toks[i];
-        if t.kind != TokKind::Syl || t.joined {
+        let t = doc.tok(i);
+        // Not the inside of a lower-case word (`trực_tiếp`); a capital the segmenter glued to
+        // a name before it (`Brunei_Lễ bàn giao`) may start a trigger.
+        if t.kind != TokKind::Syl || (t.joined && !t.cap) {
             i += 1;
             continue;
         }
@@ -364,6 +433,17 @@ fn cue_before(doc: &Doc<'_>, gaz: &Gazetteer, i: usize, start: usize) -> Option<
     })
 }
 
+/// `tại`, `dự`, `trong`, `sau` right before a trigger: a reference to an event already
+/// reported (`Phát biểu tại hội nghị`, `Tham dự buổi làm việc`).
+fn reference(doc: &Doc<'_>, gaz: &Gazetteer, i: usize, start: usize) -> bool {
+    matches!(
+        cue_before(doc, gaz, i, start),
+        Some((_, Cue::At | Cue::Attend))
+    ) || (i > start
+        && ["tại", "trong", "sau", "dự", "của", "việc"]
+            .contains(&tre_text::lower(doc.tok_text(i - 1)).as_str()))
+}
+
 /// `các`, `những`, `nhiều` before a trigger (`các cuộc gặp`).
 fn plural_before(doc: &Doc<'_>, gaz: &Gazetteer, i: usize, start: usize) -> bool {
     let is_plural = |end: usize| matches!(cue_before(doc, gaz, end, start), Some((_, Cue::Plural)));
@@ -378,10 +458,11 @@ fn plural_before(doc: &Doc<'_>, gaz: &Gazetteer, i: usize, start: usize) -> bool
 fn followed_by_named(doc: &Doc<'_>, gaz: &Gazetteer, end: usize, r: &Range<usize>) -> bool {
     end + 1 < r.end
         && tre_text::lower(doc.tok_text(end)) == "với"
-        && (doc.toks[end + 1].cap
-            || doc.hits(end + 1).iter().any(|h| {
-                matches!(gaz.entries[h.entry as usize].target, Target::Title(_))
-            }))
+        && (doc.tok(end + 1).cap
+            || doc
+                .hits(end + 1)
+                .iter()
+                .any(|h| matches!(gaz.entries[h.entry as usize].target, Target::Title(_))))
 }
 
 /// Announced, not reported: `sẽ`, `sắp`, `dự kiến`, `dự định` shortly before the trigger.
@@ -401,8 +482,7 @@ fn planned(doc: &Doc<'_>, i: usize, r: &Range<usize>) -> bool {
 
 fn inside_title_or_venue(m: &Mentions, i: usize) -> bool {
     m.titles.iter().any(|t| t.start < i && i < t.end)
-        || m
-            .places
+        || m.places
             .iter()
             .any(|p| p.kind == PlaceKind::Venue && p.start <= i && i < p.end)
 }
@@ -411,12 +491,13 @@ fn inside_title_or_venue(m: &Mentions, i: usize) -> bool {
 fn weak_ok(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
+    m: &Mentions,
     tr: &Trigger,
     r: &Range<usize>,
     persons: &[(usize, usize)],
 ) -> bool {
     let end = tr.end;
-    let next_cap = end < r.end && doc.toks[end].cap;
+    let next_cap = end < r.end && doc.tok(end).cap;
     let next_is =
         |w: &[&str]| end < r.end && w.contains(&tre_text::lower(doc.tok_text(end)).as_str());
     let next_title = end < r.end
@@ -425,10 +506,14 @@ fn weak_ok(
             .iter()
             .any(|h| matches!(gaz.entries[h.entry as usize].target, Target::Title(_)));
     match tr.kind {
-        EventType::Signing => (end..(end + 6).min(r.end)).any(|k| {
-            doc.hits(k)
-                .iter()
-                .any(|h| matches!(gaz.cue(&gaz.entries[h.entry as usize]), Some(Cue::Agreement)))
+        // `ký Hiệp định`, and the passive `Hiệp định ... đã được X và Y ký`.
+        EventType::Signing => (r.start..(end + 6).min(r.end)).any(|k| {
+            doc.hits(k).iter().any(|h| {
+                matches!(
+                    gaz.cue(&gaz.entries[h.entry as usize]),
+                    Some(Cue::Agreement)
+                )
+            })
         }),
         EventType::Appointment => {
             let word = tre_text::lower(doc.tok_text(tr.start));
@@ -439,10 +524,18 @@ fn weak_ok(
                 !persons.is_empty()
             }
         }
-        EventType::Meeting | EventType::Visit => {
-            next_cap
+        // `thăm Nhật Bản`: a visit is to a country or a city.
+        EventType::Visit => m
+            .places
+            .iter()
+            .any(|p| p.start == end && !matches!(p.kind, PlaceKind::Venue | PlaceKind::Region)),
+        EventType::Meeting => {
+            persons.len() >= 2
+                || next_cap
                 || next_title
-                || next_is(&["ông", "bà", "ngài", "đoàn", "phái", "đại", "bộ", "thủ", "các"])
+                || next_is(&[
+                    "ông", "bà", "ngài", "đoàn", "phái", "đại", "bộ", "thủ", "các",
+                ])
         }
         _ => next_cap || next_is(&["với"]),
     }
@@ -473,9 +566,7 @@ fn date_for(
     let after = plain
         .filter(|d| d.start >= end && d.start - end <= DATE_AFTER)
         .min_by_key(|d| d.start);
-    before
-        .or(after)
-        .map(|d| (d.value, !d.relative, false))
+    before.or(after).map(|d| (d.value, !d.relative, false))
 }
 
 /// Verbs of reporting: a date right before one is when something was said (`Văn phòng Chính
@@ -518,7 +609,10 @@ fn place_of(doc: &Doc<'_>, m: &Mentions, si: usize, kind: EventType) -> Option<S
         let mut k = p.start;
         while k > r.start
             && p.start - k < 2
-            && word(k - 1, &["tỉnh", "thành", "phố", "tp", "huyện", "quận", "thủ", "đô"])
+            && word(
+                k - 1,
+                &["tỉnh", "thành", "phố", "tp", "huyện", "quận", "thủ", "đô"],
+            )
         {
             k -= 1;
         }
@@ -536,6 +630,11 @@ fn place_of(doc: &Doc<'_>, m: &Mentions, si: usize, kind: EventType) -> Option<S
         .iter()
         .filter(in_sent)
         .find(|p| p.kind == PlaceKind::Venue)
-        .or_else(|| m.places.iter().filter(in_sent).find(|p| after(p, &["tại", "ở"])))
+        .or_else(|| {
+            m.places
+                .iter()
+                .filter(in_sent)
+                .find(|p| after(p, &["tại", "ở"]))
+        })
         .map(text)
 }

@@ -149,6 +149,9 @@ impl EventType {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Cue {
     Honorific,
+    /// Describes a person (`sinh viên`, `độc giả`, `em`): a full name may follow, not a short
+    /// one, since `sinh viên Congo` is a student from Congo.
+    Describer,
     Prefix,
     Plural,
     Admin(PlaceKind),
@@ -169,6 +172,8 @@ pub(crate) enum Cue {
     },
     Attend,
     RelTime(i32),
+    /// `cùng ngày`, `tiếp đó`: the day last named.
+    SameDay,
     Daypart,
     At,
     Conj,
@@ -235,6 +240,8 @@ pub(crate) struct Entry {
     pub target: Target,
     /// The phrase starts with a capital letter (a name, not a common word).
     pub first_cap: bool,
+    /// Every word of the text must be capitalised (see [`Gazetteer::add`]).
+    pub title_case: bool,
     /// The phrase is one token written all in capitals (`ASEAN`, `UBND`, `VN`).
     pub acronym: bool,
 }
@@ -460,10 +467,16 @@ impl Gazetteer {
             return;
         }
         let first_cap = phrase.chars().next().is_some_and(char::is_uppercase);
+        // A newspaper named with common words (`Lao Động`, `Thanh Niên`, `Tuổi Trẻ`) is that
+        // newspaper only when written as its name, every word capitalised.
+        let title_case = count >= 2
+            && matches!(target, Target::Org(o) if matches!(self.orgs[o as usize].kind, "outlet" | "news_agency"))
+            && tre_text::tokens(&phrase).all(|t| t.chars().next().is_some_and(char::is_uppercase));
         let entry = Entry {
             target,
             first_cap,
             acronym: count == 1 && first_upper_token,
+            title_case,
         };
         let list = &mut self.node_entries[node as usize];
         if list
@@ -555,6 +568,7 @@ fn parse_cue(row: &[String]) -> Option<Cue> {
     let value = row.get(2).map_or("", String::as_str);
     let weight = row.get(3).map_or("", String::as_str);
     Some(match class {
+        "honorific" if value == "describer" => Cue::Describer,
         "honorific" => Cue::Honorific,
         "prefix" => Cue::Prefix,
         "plural" => Cue::Plural,
@@ -572,6 +586,7 @@ fn parse_cue(row: &[String]) -> Option<Cue> {
         },
         "attend" => Cue::Attend,
         "reltime" => Cue::RelTime(value.parse().ok()?),
+        "sameday" => Cue::SameDay,
         "daypart" => Cue::Daypart,
         "at" => Cue::At,
         "conj" => Cue::Conj,

@@ -94,7 +94,7 @@ impl Extractor {
         let persons = persons::resolve(&doc, &self.gaz, &m);
         let (person_out, person_index) = persons::output(&doc, &self.gaz, &m, &persons);
         let names: Vec<String> = person_out.iter().map(|p| p.name.clone()).collect();
-        let events = events::find(&doc, &self.gaz, &m, &persons, &dates, &names, &person_index);
+        let found = events::find(&doc, &self.gaz, &m, &persons, &dates, &names, &person_index);
         Extraction {
             id: a.id.clone(),
             title: a.title.clone(),
@@ -103,7 +103,8 @@ impl Extractor {
             organizations: entities::organizations(&doc, &self.gaz, &m),
             places: entities::places(&doc, &self.gaz, &m),
             documents: documents::output(documents),
-            events,
+            events: found.events,
+            other_events: found.other,
             dates: dates
                 .iter()
                 .filter(|d| !d.relative)
@@ -111,8 +112,8 @@ impl Extractor {
                     text: doc.span_text(d.start, d.end).to_owned(),
                     value: d.value.render(),
                     span: Span {
-                        start: doc.toks[d.start].start,
-                        end: doc.toks[d.end - 1].end,
+                        start: doc.tok(d.start).start,
+                        end: doc.tok(d.end - 1).end,
                     },
                 })
                 .collect(),

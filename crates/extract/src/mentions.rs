@@ -2,13 +2,15 @@
 //! titles belong to which name.
 //!
 //! Each sentence is read left to right. At every token the longest of these wins (a title on
-//! a tie, then an organisation, then a place): a title head from the lexicon with its
-//! complement; an organisation of the lexicon, extended by a country or province qualifier
-//! (`Bộ Ngoại giao Nhật Bản`); a place of the lexicon; an organisation built from a head word
-//! and what completes it (`Sở Ngoại vụ Hà Nội`, `Đại sứ quán Việt Nam tại Nhật Bản`); a venue
-//! (`Trụ sở cơ quan Ủy ban Kiểm tra Trung ương`). What is left of a run of capitalised syllables
-//! is a name when it follows a title or an honorific, when it starts with a family name and
-//! reads as Vietnamese syllables, or when the lexicon knows the person.
+//! a tie; a place before an organisation): a title head from the lexicon with its complement;
+//! an organisation of the lexicon, extended by a country or province qualifier (`Bộ Ngoại giao
+//! Nhật Bản`); a place of the lexicon (a district only with its province in the article or a
+//! unit word before it); an organisation built from a head word and what completes it (`Sở
+//! Ngoại vụ Hà Nội`, `Đại sứ quán Việt Nam tại Nhật Bản`, `Hội phụ nữ ASEAN`); a venue (`Trụ sở
+//! cơ quan Ủy ban Kiểm tra Trung ương`). What is left of a run of capitalised syllables is a
+//! name when it follows a title or an honorific, when it starts with a family name and reads as
+//! Vietnamese syllables (not after `tại`, `đường`, `bệnh viện`..., and not when it names a
+//! place: `Hoàng Anh Gia Lai`), or when the lexicon knows the person.
 //!
 //! A title's complement follows its lexicon kind: `org` takes an organisation, an
 //! organisation's sector (`Ngoại giao` of `Bộ Ngoại giao`) or the rest of an organisation whose
@@ -22,7 +24,10 @@
 //! Sơn`); titles after a name and a comma are its titles until one is followed by a name of its
 //! own (`Trần Cẩm Tú, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, ...`); a plural title or one
 //! followed by a colon gives itself to each name of the list after it (`các Thứ trưởng Ngoại
-//! giao: A, B, C`); `Name - người được chỉ định là Title` and `Title, ông Name` attach too.
+//! giao: A, B, C`); predicates attach too (`Name - người được chỉ định là Title`, `cử ông Name
+//! làm Title`), and so does `Title, ông Name`. A title that another name of the article already
+//! holds (`Thủ tướng Canada`), or one inside an event's name (`Hội nghị Bộ trưởng Ngoại giao
+//! ASEAN`), is not chained onto the next name.
 
 use crate::doc::{Doc, TokKind};
 use crate::gazetteer::{Cue, Entry, Gazetteer, PlaceKind, Target};
@@ -38,6 +43,10 @@ pub(crate) struct TitleM {
     pub sent: usize,
     /// Preceded by a plural marker (`các Thứ trưởng`): never one person by itself.
     pub plural: bool,
+    /// Right after the name of an event (`Hội nghị Bộ trưởng Ngoại giao ASEAN`): part of that
+    /// name unless a personal name follows it directly (`Lễ đón Thủ tướng Singapore Lý Hiển
+    /// Long`).
+    pub in_name: bool,
     /// Attached to a name.
     pub linked: bool,
 }
@@ -153,13 +162,13 @@ const GENERIC_FIRST: &[&str] = &[
 /// and conjunctions that run from a name into the rest of the sentence.
 const NAME_BREAKERS: &[&str] = &[
     "đã", "sẽ", "đang", "vừa", "mới", "là", "có", "được", "bị", "cho", "biết", "và", "với", "của",
-    "tại", "ở", "trong", "ngoài", "ngày", "năm", "tháng", "này", "đó", "kia", "một", "để", "khi",
-    "thì", "mà", "nói", "tới", "đến", "từ", "sang", "về", "theo", "như", "cũng", "đều", "không",
-    "chưa", "ông", "bà", "gặp", "tiếp", "thăm", "hội", "ký", "nhận", "trao", "dự", "làm", "nêu",
-    "nhấn", "khẳng", "tuyên", "đề", "nghị", "yêu", "cầu", "mong", "muốn", "hoan", "nghênh", "tham",
-    "hai", "ba", "trên", "dưới", "sau", "trước", "giữa", "do", "vì", "nên", "nhưng", "hoặc", "hay",
+    "tại", "ở", "trong", "ngày", "năm", "tháng", "này", "đó", "kia", "một", "để", "khi", "thì",
+    "mà", "nói", "tới", "đến", "từ", "sang", "về", "theo", "như", "cũng", "đều", "không", "chưa",
+    "ông", "bà", "gặp", "tiếp", "thăm", "hội", "ký", "nhận", "trao", "dự", "làm", "nêu", "nhấn",
+    "khẳng", "tuyên", "đề", "nghị", "yêu", "cầu", "mong", "muốn", "hoan", "nghênh", "tham", "hai",
+    "ba", "trên", "dưới", "sau", "trước", "giữa", "do", "vì", "nên", "nhưng", "hoặc", "hay",
     "rằng", "sáng", "chiều", "tối", "hôm", "qua", "nay", "phía", "bên", "cùng", "đối", "lên",
-    "xuống", "ra", "vào", "gồm", "bao", "những", "nhiều", "mỗi",
+    "xuống", "ra", "vào", "gồm", "bao", "những", "nhiều", "mỗi", "lần", "thứ", "khóa", "kỳ", "tổ",
 ];
 
 /// Words between a name and the title it is said to hold (`được bầu làm`, `người được chỉ
@@ -186,6 +195,38 @@ const OF_PERSON_HEADS: &[&str] = &[
 const NAME_PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "da", "dos", "du",
     "di", "del", "des", "ter", "y",
+];
+
+/// Words before a name that make it the name of a thing: a street, a hospital, a school, a
+/// bridge, a club, a ship (`đường Trần Hưng Đạo`, `trường Lê Quý Đôn`).
+const NAMED_THINGS: &[&str] = &[
+    "đường",
+    "phố",
+    "ngõ",
+    "hẻm",
+    "ngách",
+    "trường",
+    "cầu",
+    "chợ",
+    "sân",
+    "đội",
+    "clb",
+    "tàu",
+    "giải",
+    "khu",
+    "phường",
+    "xã",
+    "quận",
+    "huyện",
+    "thôn",
+    "ấp",
+    "bến",
+    "cảng",
+    "núi",
+    "sông",
+    "hồ",
+    "đảo",
+    "viện",
 ];
 
 /// Words before which a capitalised run is a place, not a person (`tại Viên Chăn`).
@@ -256,18 +297,23 @@ impl<'d, 'g> Scanner<'d, 'g> {
         if !toks.iter().any(|t| t.cap) {
             return false;
         }
-        if e.acronym && !toks[0].upper {
+        if e.title_case && !toks.iter().all(|t| t.cap || t.kind == TokKind::Punct) {
             return false;
         }
-        if e.first_cap && !toks[0].cap && !self.sym_is(i, GENERIC_FIRST) {
+        if e.acronym && !self.doc.tok(i).upper {
+            return false;
+        }
+        if e.first_cap && !self.doc.tok(i).cap && !self.sym_is(i, GENERIC_FIRST) {
             return false;
         }
         // Not the first part of a longer lower-case word (`Nga` in `Nga_sơn` is fine, `Đại sứ`
         // in `Đại_sứ_quán` is not).
+        // (An acronym glued to the next word is the segmenter's slip: `TP.HCM_nhân`.)
         if let Some(next) = self.doc.toks.get(end)
             && next.joined
             && !next.cap
             && next.kind == TokKind::Syl
+            && !self.doc.tok(end - 1).upper
         {
             return false;
         }
@@ -281,6 +327,11 @@ impl<'d, 'g> Scanner<'d, 'g> {
         s: &Range<usize>,
         pred: impl Fn(Cue) -> bool,
     ) -> Option<(usize, Cue)> {
+        // Not from inside a lower-case word (`phủ` of `Chính_phủ`).
+        let t = self.doc.tok(i);
+        if t.joined && !t.cap {
+            return None;
+        }
         let mut best = None;
         for h in self.doc.hits(i) {
             if let Some(c) = self.gaz.cue(self.entry(h.entry))
@@ -399,8 +450,7 @@ impl<'d, 'g> Scanner<'d, 'g> {
     /// Whether a Vietnamese personal name starts at `k`: a family name followed by a
     /// capitalised syllable.
     fn name_starts(&self, k: usize, s: &Range<usize>) -> bool {
-        let toks = &self.doc.toks;
-        if k + 1 >= s.end || !toks[k].cap || !toks[k + 1].cap {
+        if k + 1 >= s.end || !self.doc.tok(k).cap || !self.doc.tok(k + 1).cap {
             return false;
         }
         self.doc
@@ -413,10 +463,9 @@ impl<'d, 'g> Scanner<'d, 'g> {
     /// segmenter word: `Dầu_khí`), joined by `và`, `&` or `-` between capitals. Stops before a
     /// personal name, a title or an honorific. `None` when no capitalised word starts at `j`.
     fn capwords(&self, j: usize, s: &Range<usize>) -> Option<usize> {
-        let toks = &self.doc.toks;
         let mut k = j;
         loop {
-            if k >= s.end || !toks[k].cap || toks[k].kind != TokKind::Syl {
+            if k >= s.end || !self.doc.tok(k).cap || self.doc.tok(k).kind != TokKind::Syl {
                 break;
             }
             if let Some(p) = self.place_at(k, s) {
@@ -424,29 +473,38 @@ impl<'d, 'g> Scanner<'d, 'g> {
             } else if k > j
                 && !self.vietnamese_word(k)
                 && self.vietnamese_word(k - 1)
-                && !toks[k].upper
+                && !self.doc.tok(k).upper
             {
                 // A foreign word after Vietnamese ones starts something else (`Hội đồng An
                 // ninh Quốc gia | Michael Green`); a brand comes first (`Tập đoàn Microsoft`).
                 break;
             } else {
                 if self.name_starts(k, s)
+                    || self.title_head_at(k, s).is_some_and(|(_, t)| {
+                        self.gaz.titles[t as usize].rank >= 30 && self.doc.tok(k).cap
+                    })
                     || self
-                        .title_head_at(k, s)
-                        .is_some_and(|(_, t)| self.gaz.titles[t as usize].rank >= 30 && toks[k].cap)
-                    || self.cue_at(k, s, |c| c == Cue::Honorific).is_some()
+                        .cue_at(k, s, |c| matches!(c, Cue::Honorific | Cue::Describer))
+                        .is_some()
                 {
                     break;
                 }
                 k += 1;
-                while k < s.end && toks[k].joined && !toks[k].cap && toks[k].kind == TokKind::Syl {
+                while k < s.end
+                    && self.doc.tok(k).joined
+                    && !self.doc.tok(k).cap
+                    && self.doc.tok(k).kind == TokKind::Syl
+                {
                     k += 1;
                 }
             }
             // A joiner between two capitalised words.
             if k + 1 < s.end
-                && toks[k + 1].cap
-                && (self.sym_is(k, &["và"]) || self.doc.is_punct(k, &['&', '-', '–']))
+                && self.doc.tok(k + 1).cap
+                                && (self.sym_is(k, &["và"]) || self.doc.is_punct(k, &['&', '-', '–']))
+                // `Đảng Cộng sản và Nhà nước Trung Quốc`: two bodies, not one name.
+                && self.cue_at(k + 1, s, |c| matches!(c, Cue::OrgHead { .. })).is_none()
+                && !self.sym_is(k + 1, &["nhà"])
             {
                 k += 1;
             } else if let Some(b) = self.lower_bridge(k, s) {
@@ -465,6 +523,8 @@ impl<'d, 'g> Scanner<'d, 'g> {
             matches!(
                 c,
                 Cue::OrgHead { .. }
+                    | Cue::Honorific
+                    | Cue::Describer
                     | Cue::VenueHead { .. }
                     | Cue::Admin(_)
                     | Cue::DocKind
@@ -484,10 +544,25 @@ impl<'d, 'g> Scanner<'d, 'g> {
         let a = i + 1;
         let b = (a..s.end.min(a + 5)).find(|&k| self.doc.is_punct(k, &[')']))?;
         let ok = b > a
-            && (a..b).all(|k| self.doc.toks[k].cap && self.doc.toks[k].kind == TokKind::Syl)
+            && (a..b).all(|k| self.doc.tok(k).cap && self.doc.tok(k).kind == TokKind::Syl)
             && self.place_at(a, s).is_none()
             && self.lex_org_at(a, s).is_none_or(|(e, _)| e < b);
         ok.then_some((a, b))
+    }
+
+    /// A hyphen at `k` written tight between a capitalised token and a lower-case one: the
+    /// second half of a hyphenated given name (`Ki-moon`, `Jong-il`, `Chun-ho`).
+    fn hyphenated_lower(&self, k: usize) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let (p, h, n) = (self.doc.tok(k - 1), self.doc.tok(k), self.doc.tok(k + 1));
+        p.cap
+            && n.kind == TokKind::Syl
+            && !n.cap
+            && h.start == p.end
+            && n.start == h.end
+            && self.doc.is_punct(k, &['-'])
     }
 
     /// A token that reads as a Vietnamese syllable.
@@ -498,49 +573,101 @@ impl<'d, 'g> Scanner<'d, 'g> {
     /// One to three lower-case words from `k` that a capitalised word follows, none of them a
     /// verb or function word that would end a name: the position of that capitalised word.
     fn lower_bridge(&self, k: usize, s: &Range<usize>) -> Option<usize> {
-        let toks = &self.doc.toks;
         let mut b = k;
-        while b < s.end && b - k < 3 && !toks[b].cap && toks[b].kind == TokKind::Syl {
+        while b < s.end && b - k < 4 && !self.doc.tok(b).cap && self.doc.tok(b).kind == TokKind::Syl
+        {
             if self.sym_is(b, NAME_BREAKERS) {
                 return None;
             }
             b += 1;
         }
-        (b > k && b < s.end && toks[b].cap && toks[b].kind == TokKind::Syl).then_some(b)
+        (b > k && b < s.end && self.doc.tok(b).cap && self.doc.tok(b).kind == TokKind::Syl)
+            .then_some(b)
     }
 
     /// An organisation built from a head word (`Sở`, `Đại sứ quán`, `UBND`) and what completes
     /// it.
     fn structural_org_at(&self, i: usize, s: &Range<usize>) -> Option<Ent> {
-        if !self.doc.toks[i].cap {
-            return None;
-        }
         let (head_end, cue) = self.cue_at(i, s, |c| matches!(c, Cue::OrgHead { .. }))?;
         let Cue::OrgHead { place } = cue else {
             return None;
         };
-        let mut j = head_end;
-        if place {
-            if let Some(q) = self.qualifier_at(j, s) {
-                j = q;
+        // A head written in lower case names a body only with a country after it (`đại sứ
+        // quán Mỹ`, `chính phủ Nhật`): otherwise it is a common noun (`các bộ, ban, ngành`).
+        if !self.doc.tok(i).cap {
+            let country = place
+                && matches!(
+                    self.place_at(head_end, s),
+                    Some(Ent::Place {
+                        kind: PlaceKind::Country,
+                        ..
+                    })
+                );
+            if !country {
+                return None;
             }
+        }
+        if place && let Some(q) = self.qualifier_at(head_end, s) {
+            let mut j = q;
             // A mission: `Đại sứ quán Việt Nam tại Nhật Bản`.
-            if j > head_end
-                && j + 1 < s.end
+            if j + 1 < s.end
                 && self.sym_is(j, &["tại"])
                 && let Some(e) = self.entity_after_tai(j + 1, s)
             {
                 j = e;
             }
-        } else {
-            j = self.capwords(j, s)?;
-            if let Some(q) = self.qualifier_at(j, s) {
-                j = q;
-            } else if self.truncated(j, s) {
+            return Some(Ent::Org {
+                end: j,
+                org: None,
+                structural: true,
+            });
+        }
+        // A name after the head (`Sở Ngoại vụ Hà Nội`; for a head that usually takes a place,
+        // a Vietnamese name: `Đảng bộ Khối các cơ quan Đối ngoại Trung ương`).
+        let mut j = head_end;
+        // `Hội phụ nữ ASEAN`: lower-case words may come before the first capital.
+        let bridged = j < s.end && !self.doc.tok(j).cap;
+        if bridged {
+            if place {
                 return None;
             }
+            j = self.lower_bridge(j, s)?;
         }
-        (j > head_end).then_some(Ent::Org {
+        if j >= s.end || (place && !self.vietnamese_word(j)) {
+            return None;
+        }
+        // `Hãng tin Tân Hoa xã`, `Đài BBC`: a known agency or outlet after a head word is named
+        // by itself, the head word only describing it; so is an international body right after
+        // one (`Tổ chức ASEAN`), but not one a longer name holds (`Hội phụ nữ ASEAN`).
+        if self
+            .lex_org_at(j, s)
+            .is_some_and(|(_, o)| match self.gaz.orgs[o as usize].kind {
+                "news_agency" | "outlet" => true,
+                "intl_org" | "foreign_party" => !bridged,
+                _ => false,
+            })
+        {
+            return None;
+        }
+        let words = j;
+        j = self.capwords(j, s)?;
+        // `Ban Ki-moon`, `Kim Jong-il`: a hyphenated given name is a person's, not a body's.
+        if (words + 1..=j).any(|k| self.hyphenated_lower(k)) {
+            return None;
+        }
+        if let Some(q) = self.qualifier_at(j, s) {
+            j = q;
+        } else if self.truncated(j, s) {
+            return None;
+        }
+        // `Hội người Việt Nam tại Vương quốc Campuchia`, `... ở Paris`.
+        if j + 1 < s.end
+            && self.sym_is(j, &["tại", "ở"])
+            && let Some(end) = self.qualifier_at(j + 1, s)
+        {
+            j = end;
+        }
+        Some(Ent::Org {
             end: j,
             org: None,
             structural: true,
@@ -551,13 +678,12 @@ impl<'d, 'g> Scanner<'d, 'g> {
     /// syllable that a lower-case word follows (`Ban Quản lý Khu | kinh tế tỉnh`): Vietnamese
     /// capitalises only the first word of a name's parts, so the name probably goes on.
     fn truncated(&self, j: usize, s: &Range<usize>) -> bool {
-        let toks = &self.doc.toks;
         j < s.end
             && j > 0
-            && !toks[j - 1].joined
-            && !toks[j].joined
-            && !toks[j].cap
-            && toks[j].kind == TokKind::Syl
+            && !self.doc.tok(j - 1).joined
+            && !self.doc.tok(j).joined
+            && !self.doc.tok(j).cap
+            && self.doc.tok(j).kind == TokKind::Syl
             && tre_text::plausible::is_vietnamese_syllable(self.doc.tok_text(j - 1))
     }
 
@@ -586,8 +712,10 @@ impl<'d, 'g> Scanner<'d, 'g> {
         {
             j += 1;
         }
-        // A venue written in lower case (`khu nghỉ mát Furama`) is one only by its name.
-        if !self.doc.toks[i].cap && !(j < s.end && self.doc.toks[j].cap) {
+        // A venue written in lower case (`khu nghỉ mát Furama`) is one only by a proper name
+        // after it, not by a body (`hội trường của Hội`).
+        let named = j < s.end && self.doc.tok(j).cap && !self.common_word(j, s);
+        if !self.doc.tok(i).cap && !named {
             return None;
         }
         let end = if let Some((e, _)) = self.lex_org_at(j, s) {
@@ -619,11 +747,13 @@ impl<'d, 'g> Scanner<'d, 'g> {
                 best = Some(e);
             }
         };
-        if let Some((end, o)) = self.lex_org_at(i, s) {
-            consider(self.qualified_org(i, end, o, s.end, s));
-        }
+        // A place first: on a tie it wins (`CPC` is Campuchia in the Vietnamese press, rarely
+        // the Chinese party).
         if let Some(p) = self.place_at(i, s) {
             consider(p);
+        }
+        if let Some((end, o)) = self.lex_org_at(i, s) {
+            consider(self.qualified_org(i, end, o, s.end, s));
         }
         if let Some(o) = self.structural_org_at(i, s) {
             consider(o);
@@ -640,6 +770,28 @@ impl<'d, 'g> Scanner<'d, 'g> {
     fn qualified_org(&self, i: usize, end: usize, o: u32, limit: usize, s: &Range<usize>) -> Ent {
         let mut org = Some(o);
         let mut end_q = end;
+        // An organ of a foreign party: `Ban Chấp hành Trung ương Đảng` + `Đảng Cộng sản Cuba`
+        // (sharing the word `Đảng`), `Bộ Chính trị Đảng Cộng sản Trung Quốc`.
+        if matches!(
+            self.gaz.orgs[o as usize].kind,
+            "party_organ" | "party_committee"
+        ) {
+            let party = |k: usize| {
+                self.lex_org_at(k, s)
+                    .filter(|&(e, p)| {
+                        e <= limit && self.gaz.orgs[p as usize].kind == "foreign_party"
+                    })
+                    .map(|(e, _)| e)
+            };
+            if let Some(e) = party(end).or_else(|| if end > i + 1 { party(end - 1) } else { None })
+            {
+                return Ent::Org {
+                    end: e,
+                    org: None,
+                    structural: false,
+                };
+            }
+        }
         if self.qualifiable(o)
             && let Some(q) = self.qualifier_at(end, s).filter(|&q| q <= limit)
         {
@@ -650,7 +802,6 @@ impl<'d, 'g> Scanner<'d, 'g> {
                 org = None;
             }
         }
-        let _ = i;
         Ent::Org {
             end: end_q,
             org,
@@ -667,8 +818,8 @@ impl<'d, 'g> Scanner<'d, 'g> {
         )
     }
 
-    /// A title head at `i` with its complement: the end of the head, the end of the title.
-    fn title_at(&self, i: usize, s: &Range<usize>) -> Option<(usize, usize, u32)> {
+    /// A title head at `i` with its complement: the end of the title and the title's row.
+    fn title_at(&self, i: usize, s: &Range<usize>) -> Option<(usize, u32)> {
         let (head_end, t) = self.title_head_at(i, s)?;
         let info = &self.gaz.titles[t as usize];
         let mut j = head_end;
@@ -701,25 +852,24 @@ impl<'d, 'g> Scanner<'d, 'g> {
             C::None => {}
         }
         if j == head_end && matches!(info.complement, C::Org | C::Optional) && j < s.end {
-            let t = self.doc.toks[j];
+            let t = self.doc.tok(j);
             if t.upper && t.end - t.start >= 2 && self.place_at(j, s).is_none() {
                 // An organisation known by its acronym only: `Chủ tịch AWCP`.
                 j += 1;
             } else if self.sym_is_phrase(i, head_end, OF_PERSON_HEADS)
                 && t.cap
-                && let Some((_, end, _)) = self.title_at(j, s)
+                && let Some((end, _)) = self.title_at(j, s)
             {
                 // An envoy or aide of an office holder: `Đặc phái viên Thủ tướng Chính phủ`.
                 j = end;
             }
         }
         // Any title may be qualified by a country (`Chủ tịch Quốc hội Lào`), once.
-        if j == head_end || info.complement == C::Org {
-            if let Some(Ent::Place { end, kind, .. }) = self.place_at(j, s)
-                && kind == PlaceKind::Country
-            {
-                j = end;
-            }
+        if (j == head_end || info.complement == C::Org)
+            && let Some(Ent::Place { end, kind, .. }) = self.place_at(j, s)
+            && kind == PlaceKind::Country
+        {
+            j = end;
         }
         // A diplomat's post: `Đại sứ Việt Nam tại Nhật Bản`.
         if j > head_end
@@ -730,12 +880,13 @@ impl<'d, 'g> Scanner<'d, 'g> {
         {
             j = e;
         }
-        Some((head_end, j, t))
+        Some((j, t))
     }
 
     /// An organisation completing a title: the lexicon's (qualified) or a structural one.
     fn org_complement(&self, j: usize, s: &Range<usize>) -> Option<Ent> {
-        if j >= s.end || !self.doc.toks[j].cap {
+        // (A body in lower case is one only with its country: `đại sứ quán Mỹ`.)
+        if j >= s.end {
             return None;
         }
         match self.entity_at(j, s) {
@@ -786,7 +937,7 @@ impl<'d, 'g> Scanner<'d, 'g> {
             let e = self.entry(h.entry);
             if let Target::Person(p) = e.target
                 && h.end <= s.end
-                && self.doc.toks[i].cap
+                && self.doc.tok(i).cap
                 && self.cap_ok(i, h.end, e)
             {
                 best = Some((h.end, p));
@@ -799,8 +950,7 @@ impl<'d, 'g> Scanner<'d, 'g> {
     /// place or honorific starts (unless the run is a Vietnamese name, which may contain
     /// syllables that are also place names).
     fn cap_run(&self, i: usize, s: &Range<usize>) -> usize {
-        let toks = &self.doc.toks;
-        let vietnamese = self.name_starts(i, s);
+        let vietnamese = self.name_starts(i, s) && self.vietnamese_word(i + 1);
         let mut k = i + 1;
         loop {
             if k >= s.end {
@@ -809,21 +959,28 @@ impl<'d, 'g> Scanner<'d, 'g> {
             // Inside a foreign name: a hyphen written tight (`Ki-Moon`, `Jean-François`) and
             // the lower-case particles of European and Arabic names (`de La Sablière`, `bin
             // Sultan`).
-            if !vietnamese && k + 1 < s.end && toks[k + 1].cap {
-                let tight = toks[k].start == toks[k - 1].end && toks[k + 1].start == toks[k].end;
+            if !vietnamese && k + 1 < s.end && self.doc.tok(k + 1).cap {
+                let tight = self.doc.tok(k).start == self.doc.tok(k - 1).end
+                    && self.doc.tok(k + 1).start == self.doc.tok(k).end;
                 // An initial: `Noah A. Zaring`, `G.W. Bush`.
-                let initial = toks[k].start == toks[k - 1].end
-                    && toks[k - 1].upper
-                    && toks[k - 1].end - toks[k - 1].start == 1;
+                let initial = self.doc.tok(k).start == self.doc.tok(k - 1).end
+                    && self.doc.tok(k - 1).upper
+                    && self.doc.tok(k - 1).end - self.doc.tok(k - 1).start == 1;
                 if (tight && self.doc.is_punct(k, &['-']))
                     || (initial && self.doc.is_punct(k, &['.']))
-                    || (toks[k].kind == TokKind::Syl && self.sym_is(k, NAME_PARTICLES))
+                    || (self.doc.tok(k).kind == TokKind::Syl && self.sym_is(k, NAME_PARTICLES))
                 {
                     k += 1;
                     continue;
                 }
             }
-            if !(toks[k].cap && toks[k].kind == TokKind::Syl) {
+            // The lower-case second half of a hyphenated given name (`Chun-ho`, `Ki-moon`).
+            let cur = self.doc.tok(k);
+            if self.hyphenated_lower(k) {
+                k += 2;
+                continue;
+            }
+            if !(cur.cap && cur.kind == TokKind::Syl) {
                 break;
             }
             let title = self.title_head_at(k, s);
@@ -835,7 +992,9 @@ impl<'d, 'g> Scanner<'d, 'g> {
             if !vietnamese
                 && (title.is_some()
                     || self.entity_at(k, s).is_some()
-                    || self.cue_at(k, s, |c| c == Cue::Honorific).is_some())
+                    || self
+                        .cue_at(k, s, |c| matches!(c, Cue::Honorific | Cue::Describer))
+                        .is_some())
             {
                 break;
             }
@@ -845,14 +1004,42 @@ impl<'d, 'g> Scanner<'d, 'g> {
             k += 1;
         }
         // A capital that begins a lower-case word (`Đồng_chí`, `Hồ_sơ`) is not part of a name.
-        while k > i && k < s.end && toks[k].joined && !toks[k].cap && toks[k].kind == TokKind::Syl {
+        while k > i
+            && k < s.end
+            && self.doc.tok(k).joined
+            && !self.doc.tok(k).cap
+            && self.doc.tok(k).kind == TokKind::Syl
+        {
             k -= 1;
         }
         // A particle or hyphen cannot end a name.
-        while k > i + 1 && !toks[k - 1].cap {
+        while k > i + 1 && !self.doc.tok(k - 1).cap && !(k >= 2 && self.hyphenated_lower(k - 2)) {
             k -= 1;
         }
         k
+    }
+
+    /// Whether a name-shaped run is a place's name: the name of a district of the lexicon
+    /// (`Châu Thành`), or one that ends in a province or country (`Hoàng Anh Gia Lai`).
+    fn names_a_place(&self, a: usize, b: usize) -> bool {
+        let is_place = |k: usize, end: usize, kinds: &[PlaceKind]| {
+            self.doc.hits(k).iter().any(|h| {
+                h.end == end
+                    && matches!(self.entry(h.entry).target, Target::Place(p)
+                        if kinds.contains(&self.gaz.places[p as usize].kind))
+            })
+        };
+        is_place(
+            a,
+            b,
+            &[PlaceKind::District, PlaceKind::City, PlaceKind::Province],
+        ) || (a + 1..b.saturating_sub(1)).any(|k| {
+            is_place(
+                k,
+                b,
+                &[PlaceKind::Province, PlaceKind::Country, PlaceKind::City],
+            )
+        })
     }
 
     fn is_vietnamese_name(&self, a: usize, b: usize, s: &Range<usize>) -> bool {
@@ -860,7 +1047,7 @@ impl<'d, 'g> Scanner<'d, 'g> {
         (2..=5).contains(&n)
             && self.name_starts(a, s)
             && (a..b).all(|k| {
-                let t = &self.doc.toks[k];
+                let t = &self.doc.tok(k);
                 !(t.upper && t.end - t.start > 1)
                     && tre_text::plausible::is_vietnamese_syllable(self.doc.tok_text(k))
             })
@@ -868,12 +1055,11 @@ impl<'d, 'g> Scanner<'d, 'g> {
 
     fn sentence(&mut self, si: usize) {
         let s = self.doc.sents[si].toks.clone();
-        let toks = &self.doc.toks;
         let mut units: Vec<Unit> = Vec::with_capacity(s.len());
         let mut i = s.start;
         let mut credit = false;
         while i < s.end {
-            let t = toks[i];
+            let t = self.doc.tok(i);
             // Punctuation and typed units.
             if t.kind != TokKind::Syl && t.kind != TokKind::Num {
                 let u = if t.kind == TokKind::Punct {
@@ -891,6 +1077,26 @@ impl<'d, 'g> Scanner<'d, 'g> {
                 };
                 if u == Unit::Close || u == Unit::Other(i) {
                     credit = false;
+                }
+                // `Tổng công ty Dầu khí Việt Nam (Petro Vietnam)`, `Hội ... ở Paris (AWCP)`: the
+                // name in parentheses right after a body is another name of it.
+                if u == Unit::Open
+                    && self.out.orgs.last().is_some_and(|o| o.end == i)
+                    && let Some((a, b)) = self.parenthesised_alias(i, &s)
+                {
+                    units.push(Unit::Open);
+                    self.push_ent(
+                        Ent::Org {
+                            end: b,
+                            org: None,
+                            structural: true,
+                        },
+                        a,
+                    );
+                    units.push(Unit::Ent);
+                    units.push(Unit::Close);
+                    i = b + 1;
+                    continue;
                 }
                 units.push(u);
                 i += 1;
@@ -918,15 +1124,34 @@ impl<'d, 'g> Scanner<'d, 'g> {
             let title = self.title_at(title_start, &s);
             let ent = self.entity_at(i, &s);
             let person = self.lexicon_person_at(i, &s);
-            let title_end = title.map_or(0, |t| t.1);
+            let title_end = title.map_or(0, |t| t.0);
             let ent_end = ent.map_or(0, |e| e.end());
             let person_end = person.map_or(0, |p| p.0);
             // A Vietnamese name beats a place of the same start that it contains (`Hà Quảng`
             // is a district; `Hà Quảng Minh` a person), never a title.
-            let after_preposition = i > s.start && self.sym_is(i - 1, PLACE_PREPOSITIONS);
+            // Not a person: a name after a preposition of place (`tại Viên Chăn`), or one that
+            // names a street, a hospital, a school, a bridge (`đường Trần Hưng Đạo`, `bệnh viện
+            // Bạch Mai`, `số 1 Lê Lợi`).
+            let after_preposition = i > s.start
+                && (self.sym_is(i - 1, PLACE_PREPOSITIONS)
+                    || self.sym_is(i - 1, NAMED_THINGS)
+                    || self.doc.tok(i - 1).kind == TokKind::Num
+                    || (i >= s.start + 2
+                        && self.sym_is_phrase(
+                            i - 2,
+                            i,
+                            &[
+                                "bệnh viện",
+                                "đại lộ",
+                                "công viên",
+                                "quảng trường",
+                                "câu lạc bộ",
+                                "sân vận động",
+                            ],
+                        )));
             let name_end = if self.name_starts(i, &s) && t.cap && !after_preposition {
                 let e = self.cap_run(i, &s);
-                if self.is_vietnamese_name(i, e, &s) {
+                if self.is_vietnamese_name(i, e, &s) && !self.names_a_place(i, e) {
                     e
                 } else {
                     0
@@ -936,7 +1161,7 @@ impl<'d, 'g> Scanner<'d, 'g> {
             };
 
             if title.is_some() && title_end >= ent_end && title_end >= person_end {
-                let (title_head_end, end, tid) = title.unwrap_or((i, i, 0));
+                let (end, tid) = title.unwrap_or((i, 0));
                 let plural = units
                     .iter()
                     .rev()
@@ -960,12 +1185,11 @@ impl<'d, 'g> Scanner<'d, 'g> {
                     end,
                     title: tid,
                     sent: si,
-                    // Part of the name of an event (`Hội nghị Bộ trưởng Ngoại giao ASEAN`) is no
-                    // one's title.
-                    plural: plural || in_name,
+                    plural,
+                    in_name,
                     linked: false,
                 });
-                self.nested(title_start + 1, end, title_head_end, &s);
+                self.nested(title_start + 1, end, &s);
                 units.push(Unit::Title(idx));
                 i = end;
                 continue;
@@ -989,32 +1213,30 @@ impl<'d, 'g> Scanner<'d, 'g> {
                 self.push_ent(e, i);
                 units.push(Unit::Ent);
                 i = ent_end;
-                // `Tổng công ty Dầu khí Việt Nam (Petro Vietnam)`: the name in parentheses after
-                // a body is another name of it.
-                if matches!(e, Ent::Org { .. })
-                    && let Some((a, b)) = self.parenthesised_alias(i, &s)
-                {
-                    units.push(Unit::Open);
-                    self.push_ent(
-                        Ent::Org {
-                            end: b,
-                            org: None,
-                            structural: true,
-                        },
-                        a,
-                    );
-                    units.push(Unit::Ent);
-                    units.push(Unit::Close);
-                    i = b + 1;
-                }
                 continue;
             }
             if let Some((end, cue)) = self.cue_at(i, &s, |c| {
-                matches!(c, Cue::Honorific | Cue::Plural | Cue::Conj | Cue::Credit)
+                matches!(
+                    c,
+                    Cue::Honorific | Cue::Describer | Cue::Plural | Cue::Conj | Cue::Credit
+                )
             }) {
-                let next_cap = end < s.end && toks[end].cap;
+                let next_cap = end < s.end && self.doc.tok(end).cap;
+                // A describing word introduces a full name only (`sinh viên Congo` is not one).
+                let full_name = || {
+                    next_cap
+                        && (self.name_starts(end, &s)
+                            || tre_text::tokens(self.doc.span_text(end, self.cap_run(end, &s)))
+                                .count()
+                                >= 2)
+                };
                 match cue {
                     Cue::Honorific if next_cap => {
+                        units.push(Unit::Hon(i));
+                        i = end;
+                        continue;
+                    }
+                    Cue::Describer if full_name() => {
                         units.push(Unit::Hon(i));
                         i = end;
                         continue;
@@ -1047,8 +1269,8 @@ impl<'d, 'g> Scanner<'d, 'g> {
                     self.cap_run(i, &s)
                 };
                 if end > i {
-                    let introduced = matches!(units.last(), Some(Unit::Title(_) | Unit::Hon(_)))
-                        && !(end == i + 1 && self.common_word(i, &s));
+                    let introduced =
+                        introduced(&units) && !(end == i + 1 && self.common_word(i, &s));
                     if name_end > 0 || introduced {
                         let end = if introduced && end - i > 5 {
                             i + 4
@@ -1079,11 +1301,12 @@ impl<'d, 'g> Scanner<'d, 'g> {
         person: Option<u32>,
         credit: bool,
     ) {
-        if credit {
+        // A credit, or a lone letter (`ông H.`, an anonymised person or an author's mark).
+        if credit || (end == start + 1 && self.doc.tok_text(start).chars().count() < 2) {
             units.push(Unit::Other(start));
             return;
         }
-        let introduced = matches!(units.last(), Some(Unit::Title(_) | Unit::Hon(_)));
+        let introduced = introduced(units);
         let male = match units.last() {
             Some(Unit::Hon(k)) if self.sym_is(*k, &["ông"]) => Some(true),
             Some(Unit::Hon(k)) if self.sym_is(*k, &["bà"]) => Some(false),
@@ -1115,19 +1338,8 @@ impl<'d, 'g> Scanner<'d, 'g> {
                     org,
                     structural,
                 });
-                // Places named inside (`Bộ Ngoại giao Nhật Bản`, `Đại sứ quán Việt Nam tại ...`).
-                let s = self.sentence_of(start);
-                let mut k = start + 1;
-                while k < end {
-                    if let Some(p @ Ent::Place { .. }) = self.place_at(k, &s)
-                        && p.end() <= end
-                    {
-                        self.push_ent(p, k);
-                        k = p.end();
-                    } else {
-                        k += 1;
-                    }
-                }
+                // A place inside a body's name (`Bộ Ngoại giao Nhật Bản`) is that body's, not a
+                // place the article names by itself: it is not listed.
             }
             Ent::Place { end, place, kind } => {
                 self.out.places.push(PlaceM {
@@ -1139,7 +1351,7 @@ impl<'d, 'g> Scanner<'d, 'g> {
                 if kind == PlaceKind::Venue && place.is_none() {
                     // The body a venue is named after is named too.
                     let s = self.sentence_of(start);
-                    self.nested(start + 1, end, start + 1, &s);
+                    self.nested(start + 1, end, &s);
                 }
             }
         }
@@ -1159,7 +1371,7 @@ impl<'d, 'g> Scanner<'d, 'g> {
 
     /// Organisations and places named inside a title or a venue (`Ủy viên Bộ Chính trị`,
     /// `Đại sứ Việt Nam tại Nhật Bản`).
-    fn nested(&mut self, from: usize, to: usize, complement: usize, s: &Range<usize>) {
+    fn nested(&mut self, from: usize, to: usize, s: &Range<usize>) {
         let mut k = from;
         while k < to {
             let lex = self.lex_org_at(k, s).filter(|&(e, _)| e <= to);
@@ -1169,14 +1381,12 @@ impl<'d, 'g> Scanner<'d, 'g> {
                 k = e.end();
                 continue;
             }
+            // A body or place the title names, in its head (`Ủy viên Ban Thường vụ Tỉnh ủy`) or
+            // its complement (`Giám đốc Sở Ngoại vụ Hà Nội`, `Đại sứ Việt Nam tại Nhật Bản`).
             if let Some(e) = self.entity_at(k, s).filter(|e| e.end() <= to) {
-                // A body the title names, in its head (`Ủy viên Ban Thường vụ Tỉnh ủy`) or its
-                // complement (`Giám đốc Sở Ngoại vụ Hà Nội`).
-                if matches!(e, Ent::Place { .. } | Ent::Org { .. }) || k >= complement {
-                    self.push_ent(e, k);
-                    k = e.end();
-                    continue;
-                }
+                self.push_ent(e, k);
+                k = e.end();
+                continue;
             }
             k += 1;
         }
@@ -1200,7 +1410,7 @@ impl<'d, 'g> Scanner<'d, 'g> {
                 let (a, b, sent) = self.out.others[c];
                 if (2..=4).contains(&(b - a))
                     && !(a..b).any(|x| {
-                        self.doc.toks[x].upper && self.doc.toks[x].end - self.doc.toks[x].start > 1
+                        self.doc.tok(x).upper && self.doc.tok(x).end - self.doc.tok(x).start > 1
                     })
                 {
                     units[k] = Unit::Name(self.out.names.len());
@@ -1229,7 +1439,8 @@ impl<'d, 'g> Scanner<'d, 'g> {
         // A unit after which a title belongs to the name that follows it.
         let followed_by_name = |k: usize| {
             name_at(k + 1).is_some()
-                || (matches!(units.get(k + 1), Some(Unit::Hon(_))) && name_at(k + 2).is_some())
+                || (matches!(units.get(k + 1), Some(Unit::Hon(_) | Unit::Ent))
+                    && name_at(k + 2).is_some())
         };
         let mut claimed = vec![false; self.out.titles.len()];
         let base_claim = |claimed: &mut Vec<bool>, t: usize| {
@@ -1267,12 +1478,15 @@ impl<'d, 'g> Scanner<'d, 'g> {
 
         for k in 0..n {
             let Some(x) = name_at(k) else { continue };
-            // Post-nominal: `Name, T1, T2, ...` (and `Name (T1)`).
+            // Post-nominal: `Name, T1, T2, ...` (and `Name (T1)`, `Name - T1`).
             let mut j = k + 1;
-            if matches!(units.get(j), Some(Unit::Comma | Unit::Open)) {
+            if matches!(units.get(j), Some(Unit::Comma | Unit::Open | Unit::Dash)) {
                 j += 1;
                 while let Some(t) = title_at(j) {
-                    if followed_by_name(j) || self.out.titles[t].plural {
+                    if followed_by_name(j)
+                        || self.out.titles[t].plural
+                        || self.out.titles[t].in_name
+                    {
                         break;
                     }
                     if base_claim(&mut claimed, t) {
@@ -1325,7 +1539,12 @@ impl<'d, 'g> Scanner<'d, 'g> {
             let mut chain = Vec::new();
             while j >= 1 {
                 let Some(t) = title_at(j - 1) else { break };
-                if claimed.get(t).copied().unwrap_or(false) || self.out.titles[t].plural {
+                let direct = j == k;
+                if claimed.get(t).copied().unwrap_or(false)
+                    || self.out.titles[t].plural
+                    || (self.out.titles[t].in_name && !direct)
+                    || (!direct && self.held_by_other(t, x))
+                {
                     break;
                 }
                 chain.push(t);
@@ -1343,8 +1562,8 @@ impl<'d, 'g> Scanner<'d, 'g> {
                             | Unit::Dash
                             | Unit::Kiem => true,
                             Unit::Other(tok) => {
-                                self.doc.toks[tok].kind == TokKind::Punct
-                                    || self.sym_is(tok, &["có", "là"])
+                                self.doc.tok(tok).kind == TokKind::Punct
+                                    || self.sym_is(tok, &["có", "là", "với"])
                             }
                             _ => false,
                         }
@@ -1367,10 +1586,40 @@ impl<'d, 'g> Scanner<'d, 'g> {
         }
     }
 
+    /// Whether the title `t` is written as a title another name already holds in the article
+    /// (`Thủ tướng Canada` of `Thủ tướng Canada Paul Martin`): then it refers to that person,
+    /// and is not a further title of the name `x` after it.
+    fn held_by_other(&self, t: usize, x: usize) -> bool {
+        let tm = &self.out.titles[t];
+        let key = tre_text::lower(self.doc.span_text(tm.start, tm.end));
+        let own = tre_text::lower(
+            self.doc
+                .span_text(self.out.names[x].start, self.out.names[x].end),
+        );
+        self.out.names.iter().enumerate().any(|(ni, n)| {
+            ni != x
+                && tre_text::lower(self.doc.span_text(n.start, n.end)) != own
+                && n.titles.iter().any(|&o| {
+                    let om = &self.out.titles[o];
+                    tre_text::lower(self.doc.span_text(om.start, om.end)) == key
+                })
+        })
+    }
+
     fn attach(&mut self, name: usize, title: usize) {
         self.out.titles[title].linked = true;
         if !self.out.names[name].titles.contains(&title) {
             self.out.names[name].titles.push(title);
         }
     }
+}
+
+/// Whether a capitalised run after these units is introduced as a person: right after a title
+/// or an honorific, or after an honorific and a country (`người đồng nhiệm Pháp Dominique de
+/// Villepin`).
+fn introduced(units: &[Unit]) -> bool {
+    matches!(
+        units,
+        [.., Unit::Title(_) | Unit::Hon(_)] | [.., Unit::Hon(_), Unit::Ent]
+    )
 }

@@ -71,6 +71,10 @@ pub struct Extraction {
     pub places: Vec<Place>,
     pub documents: Vec<Document>,
     pub events: Vec<Event>,
+    /// Events kept out of `events`: those of type `other` (ceremonies, tours, press
+    /// conferences, incidents: an open-ended class) and those announced for the future.
+    #[serde(default)]
+    pub other_events: Vec<Event>,
     /// Every calendar date written in the text, resolved against `published`.
     #[serde(default)]
     pub dates: Vec<DateMention>,
@@ -181,6 +185,9 @@ pub struct Event {
     pub place: Option<String>,
     /// The words that named the event, in order of appearance.
     pub triggers: Vec<String>,
+    /// Announced for the future (`sẽ hội đàm`), not reported as having happened.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
     pub mentions: Vec<Span>,
     pub confidence: f32,
 }

@@ -10,7 +10,7 @@
 //! several do, and stands alone only when none does. A title written without a name
 //! (`Thủ tướng nhấn mạnh`) is a mention of the one person the article gave that title to.
 
-use crate::doc::Doc;
+use crate::doc::{Doc, TokKind};
 use crate::gazetteer::Gazetteer;
 use crate::mentions::Mentions;
 use crate::model::{Person, Span, TitleMention};
@@ -32,12 +32,14 @@ pub(crate) struct Cluster {
 
 pub(crate) struct Persons {
     pub clusters: Vec<Cluster>,
-    /// For each sentence, the persons it mentions.
-    pub by_sentence: Vec<Vec<usize>>,
 }
 
+/// The lower-cased tokens of a name, its punctuation left out (`A. Ouyahia` → `a ouyahia`).
 fn key_of(doc: &Doc<'_>, a: usize, b: usize) -> Vec<String> {
-    (a..b).map(|k| tre_text::lower(doc.tok_text(k))).collect()
+    (a..b)
+        .filter(|&k| doc.tok(k).kind != TokKind::Punct)
+        .map(|k| tre_text::lower(doc.tok_text(k)))
+        .collect()
 }
 
 fn ends_with(long: &[String], short: &[String]) -> bool {
@@ -60,8 +62,8 @@ pub(crate) fn resolve(doc: &Doc<'_>, gaz: &Gazetteer, m: &Mentions) -> Persons {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut assigned: Vec<Option<usize>> = vec![None; m.names.len()];
     let span = |a: usize, b: usize| Span {
-        start: doc.toks[a].start,
-        end: doc.toks[b - 1].end,
+        start: doc.tok(a).start,
+        end: doc.tok(b - 1).end,
     };
 
     // Full names first, in document order.
@@ -177,7 +179,7 @@ pub(crate) fn resolve(doc: &Doc<'_>, gaz: &Gazetteer, m: &Mentions) -> Persons {
     // `ông Berlusconi`): places and bodies are not shortened that way.
     let mut promoted: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (oi, &(a, b, si)) in m.others.iter().enumerate() {
-        if !(2..=4).contains(&(b - a)) || !foreign_name_like(doc, a, b) {
+        if !(2..=4).contains(&key_of(doc, a, b).len()) || !foreign_name_like(doc, a, b) {
             continue;
         }
         let key = key_of(doc, a, b);
@@ -205,13 +207,24 @@ pub(crate) fn resolve(doc: &Doc<'_>, gaz: &Gazetteer, m: &Mentions) -> Persons {
                 &t == first || &t == last
             }
         });
+        // `Richard Boucher cho biết`: a foreign name the subject of a verb of saying.
+        let says = {
+            let s_end = doc.sents[si].toks.end;
+            let next: Vec<String> = (b..(b + 2).min(s_end))
+                .map(|k| tre_text::lower(doc.tok_text(k)))
+                .collect();
+            let two = next.join(" ");
+            SAYING
+                .iter()
+                .any(|v| two == *v || next.first().is_some_and(|w| w == v))
+        };
         match target {
             Some(ci) => {
                 clusters[ci].key = key;
                 clusters[ci].first = clusters[ci].first.min(a);
                 promoted.push((oi, ci, a, si));
             }
-            None if repeated => {
+            None if repeated || says => {
                 clusters.push(Cluster {
                     key,
                     name: String::new(),
@@ -228,7 +241,6 @@ pub(crate) fn resolve(doc: &Doc<'_>, gaz: &Gazetteer, m: &Mentions) -> Persons {
         }
     }
 
-    let mut by_sentence = vec![Vec::new(); doc.sents.len()];
     for (ni, n) in m.names.iter().enumerate() {
         let Some(ci) = assigned[ni] else { continue };
         let c = &mut clusters[ci];
@@ -242,15 +254,15 @@ pub(crate) fn resolve(doc: &Doc<'_>, gaz: &Gazetteer, m: &Mentions) -> Persons {
         }
         // The fullest written form names the person.
         let text = doc.span_text(n.start, n.end);
-        let tokens = n.end - n.start;
         let better = c.name.is_empty() || {
-            let cur = c.name.split_whitespace().count();
+            // Counted in name tokens, punctuation aside: `Ahmed Ouyahia` over `A. Ouyahia`.
+            let tokens = key_of(doc, n.start, n.end).len();
+            let cur = tre_text::tokens(&c.name).count();
             tokens > cur || (tokens == cur && text.len() > c.name.len())
         };
         if better {
             c.name = text.to_owned();
         }
-        by_sentence[n.sent].push(ci);
     }
     for &(oi, ci, _, si) in &promoted {
         let (a, b, _) = m.others[oi];
@@ -259,7 +271,6 @@ pub(crate) fn resolve(doc: &Doc<'_>, gaz: &Gazetteer, m: &Mentions) -> Persons {
         if b - a >= c.name.split_whitespace().count() {
             c.name = doc.span_text(a, b).to_owned();
         }
-        by_sentence[si].push(ci);
     }
     // Prefer the lexicon's own form when the article uses it.
     for c in &mut clusters {
@@ -300,13 +311,12 @@ pub(crate) fn resolve(doc: &Doc<'_>, gaz: &Gazetteer, m: &Mentions) -> Persons {
         }
         if let [ci] = hits[..] {
             clusters[ci].mentions.push((si, span(a, b)));
-            by_sentence[si].push(ci);
         }
     }
 
     // Titles written without a name, given to the one person who holds that title here.
     for t in m.titles.iter().filter(|t| !t.linked && !t.plural) {
-        if !doc.toks[t.start].cap {
+        if !doc.tok(t.start).cap {
             continue;
         }
         let key = key_of(doc, t.start, t.end);
@@ -320,7 +330,6 @@ pub(crate) fn resolve(doc: &Doc<'_>, gaz: &Gazetteer, m: &Mentions) -> Persons {
             .collect();
         if let [ci] = holders[..] {
             clusters[ci].mentions.push((t.sent, span(t.start, t.end)));
-            by_sentence[t.sent].push(ci);
         }
     }
 
@@ -328,13 +337,7 @@ pub(crate) fn resolve(doc: &Doc<'_>, gaz: &Gazetteer, m: &Mentions) -> Persons {
         c.mentions.sort_by_key(|(_, s)| *s);
         c.mentions.dedup();
     }
-    for v in &mut by_sentence {
-        v.dedup();
-    }
-    Persons {
-        clusters,
-        by_sentence,
-    }
+    Persons { clusters }
 }
 
 /// The contract's persons, in order of first mention, and for each cluster its index in that
@@ -366,8 +369,8 @@ pub(crate) fn output(
                 head: info.head.clone(),
                 rank: info.rank,
                 span: Span {
-                    start: doc.toks[t.start].start,
-                    end: doc.toks[t.end - 1].end,
+                    start: doc.tok(t.start).start,
+                    end: doc.tok(t.end - 1).end,
                 },
             });
             let key = key_of(doc, t.start, t.end);
@@ -377,12 +380,21 @@ pub(crate) fn output(
             }
         }
         // A bare head is left out when a fuller title of the person starts with it.
+        // (`tân thủ tướng Libăng` holds `Thủ tướng` too: a prefix such as `tân` aside.)
+        let bare = |k: &[String]| -> Vec<String> {
+            let skip = usize::from(
+                k.first()
+                    .is_some_and(|w| TITLE_PREFIXES.contains(&w.as_str())),
+            );
+            k[skip..].to_vec()
+        };
         let keep: Vec<bool> = keys
             .iter()
             .map(|k| {
-                !keys
-                    .iter()
-                    .any(|other| other.len() > k.len() && other.starts_with(k))
+                !keys.iter().any(|other| {
+                    let o = bare(other);
+                    other.len() > k.len() && o.len() > k.len() && o.starts_with(k)
+                })
             })
             .collect();
         let titles: Vec<String> = titles
@@ -417,11 +429,39 @@ pub(crate) fn output(
     (out, index)
 }
 
+/// Verbs of saying whose subject is a person.
+const SAYING: &[&str] = &[
+    "cho biết",
+    "cho hay",
+    "nói",
+    "khẳng định",
+    "tuyên bố",
+    "phát biểu",
+    "nhấn mạnh",
+    "nhận định",
+    "bình luận",
+    "thừa nhận",
+    "viết",
+];
+
+/// Words written before a title that are not the title's head (`nguyên`, `tân`).
+const TITLE_PREFIXES: &[&str] = &["nguyên", "cựu", "tân", "quyền", "cố"];
+
 /// Two to four capitalised tokens, none an acronym, at least one not a Vietnamese syllable: the
 /// shape of a foreign personal name.
 fn foreign_name_like(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    let toks = &doc.toks[a..b];
-    toks.iter()
-        .all(|t| t.cap && !(t.upper && t.end - t.start > 1))
-        && (a..b).any(|k| !tre_text::plausible::is_vietnamese_syllable(doc.tok_text(k)))
+    (a..b).all(|k| {
+        let t = doc.tok(k);
+        match t.kind {
+            // `Kim Chun-ho`: a hyphen and the lower-case half after it.
+            TokKind::Punct => doc.tok_text(k) == "-",
+            _ if !t.cap => k > a && doc.tok(k - 1).kind == TokKind::Punct,
+            _ => !(t.upper && t.end - t.start > 1),
+        }
+    }) && (a..b).any(|k| {
+        // A hyphen or a syllable Vietnamese does not have.
+        doc.tok_text(k) == "-"
+            || (doc.tok(k).kind != TokKind::Punct
+                && !tre_text::plausible::is_vietnamese_syllable(doc.tok_text(k)))
+    })
 }

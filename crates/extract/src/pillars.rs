@@ -21,7 +21,7 @@ pub(crate) fn classify(doc: &Doc<'_>, gaz: &Gazetteer) -> Vec<PillarLabel> {
     let mut found: Vec<(Pillar, u32, f32, Span, usize)> = Vec::new();
     for s in &doc.sents {
         for i in s.toks.clone() {
-            if doc.toks[i].joined {
+            if doc.tok(i).joined {
                 continue;
             }
             for h in doc.hits(i) {
@@ -39,8 +39,8 @@ pub(crate) fn classify(doc: &Doc<'_>, gaz: &Gazetteer) -> Vec<PillarLabel> {
                         ci,
                         w,
                         Span {
-                            start: doc.toks[i].start,
-                            end: doc.toks[h.end - 1].end,
+                            start: doc.tok(i).start,
+                            end: doc.tok(h.end - 1).end,
                         },
                         1,
                     )),

@@ -55,6 +55,8 @@ pub(crate) struct Fields {
     outlet_key: Field,
     published: Field,
     published_day: Field,
+    /// The day the article is filed under (publication or arrival), for briefings.
+    day: Field,
     source: Field,
     url: Field,
 }
@@ -88,6 +90,7 @@ fn schema() -> (Schema, Fields) {
         outlet_key: b.add_text_field("outlet_key", STRING),
         published: b.add_text_field("published", STORED),
         published_day: b.add_i64_field("published_day", INDEXED | FAST),
+        day: b.add_i64_field("day", INDEXED | FAST),
         source: b.add_text_field("source", STORED),
         url: b.add_text_field("url", STORED),
     };
@@ -343,6 +346,17 @@ impl SearchIndex {
                 Bound::Included(Term::from_field_i64(f.published_day, hi)),
             )));
         }
+        if let Some((from, to)) = &req.days {
+            let (Some(lo), Some(hi)) = (day_number(from), day_number(to)) else {
+                return Err(SearchError::BadFilter(format!(
+                    "days {from:?}..{to:?} are not dates; write them as YYYY-MM-DD"
+                )));
+            };
+            out.push(Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_i64(f.day, lo)),
+                Bound::Included(Term::from_field_i64(f.day, hi)),
+            )));
+        }
         if let Some(o) = &req.outlet {
             let key = outlet_key(o);
             if key.is_empty() {
@@ -596,6 +610,9 @@ impl IndexUpdater<'_> {
             if let Some(day) = day_number(p) {
                 doc.add_i64(f.published_day, day);
             }
+        }
+        if let Some(day) = a.day.as_deref().and_then(day_number) {
+            doc.add_i64(f.day, day);
         }
         doc.add_text(f.source, &a.source);
         if let Some(u) = &a.url {

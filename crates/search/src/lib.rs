@@ -32,6 +32,9 @@ pub struct SearchRequest {
     pub to: Option<String>,
     /// Outlet name, matched ignoring case and diacritics.
     pub outlet: Option<String>,
+    /// Inclusive range of the days articles are filed under (publication date, or arrival
+    /// date when none is stated), `YYYY-MM-DD`: what briefings select by.
+    pub days: Option<(String, String)>,
     pub limit: usize,
     pub offset: usize,
 }

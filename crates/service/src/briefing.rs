@@ -310,6 +310,7 @@ pub async fn build(
     let mut stories = Vec::new();
     let mut failures = Vec::new();
     let mut kept: Vec<&Article> = Vec::new();
+    let mut matches_of: HashMap<String, Vec<b::RelevanceMatch>> = HashMap::new();
     for a in &candidates {
         let x = facts.get(&a.id);
         let matches = match &subjects {
@@ -357,22 +358,39 @@ pub async fn build(
             text,
             classification: b::Classification::thuong(),
         });
-        let first_seen = a.day.as_deref().and_then(date).unwrap_or(day);
+        matches_of.insert(a.id.clone(), matches);
+    }
+    // Stories: the relevant articles clustered (reprints and reports of one event together).
+    let kept_articles: Vec<Article> = kept.iter().map(|a| (*a).clone()).collect();
+    for st in crate::stories::cluster(&kept_articles) {
+        let mut relevance: Vec<b::RelevanceMatch> = Vec::new();
         let mut entities: Vec<String> = Vec::new();
-        if let Some(x) = x {
-            entities.extend(x.persons.iter().map(|p| p.name.clone()));
-            entities.extend(x.places.iter().map(|p| p.name.clone()));
-            entities.extend(x.organizations.iter().map(|o| o.name.clone()));
+        for id in &st.articles {
+            for m in matches_of.get(id).into_iter().flatten() {
+                if !relevance
+                    .iter()
+                    .any(|r| r.kind == m.kind && r.label == m.label)
+                {
+                    relevance.push(m.clone());
+                }
+            }
+            if let Some(x) = facts.get(id) {
+                entities.extend(x.persons.iter().map(|p| p.name.clone()));
+                entities.extend(x.places.iter().map(|p| p.name.clone()));
+                entities.extend(x.organizations.iter().map(|o| o.name.clone()));
+            }
         }
+        entities.sort();
+        entities.dedup();
         stories.push(b::StoryInput {
-            id: a.id.clone(),
-            title: a.title.clone(),
-            articles: vec![a.id.clone()],
-            original: None,
-            first_seen,
-            relevance: matches,
+            id: st.id.clone(),
+            title: st.title.clone(),
+            articles: st.articles.clone(),
+            original: st.original.clone(),
+            first_seen: st.first_seen.as_deref().and_then(date).unwrap_or(day),
+            relevance,
             last_briefed: None,
-            new_since_briefed: 1,
+            new_since_briefed: st.articles.len(),
             entities,
         });
     }
@@ -483,33 +501,41 @@ pub async fn build(
                         classification: b::Classification::thuong(),
                     });
                 }
-                // Someone else seen in this single-holder post after this person's last sighting.
-                if !tre_kb::is_shared_post(&key) {
-                    let holders = store
+                // Someone else seen in this single-holder post between this person's previous
+                // sighting in it and this article: the article, or the order of holders, is off.
+                let previous = prior
+                    .iter()
+                    .filter(|o| o.title_key == key)
+                    .filter_map(|o| o.seen_on.clone())
+                    .max();
+                if let Some(previous) = previous
+                    && !tre_kb::is_shared_post(&key)
+                    && !day_of.is_empty()
+                {
+                    let other = store
                         .offices(&OfficeFilter {
                             title_key: Some(key.clone()),
-                            limit: 5000,
+                            seen_after: Some(previous),
+                            seen_before: Some(day_of.clone()),
+                            exclude_person: Some(p.id.clone()),
+                            limit: 1,
                             ..Default::default()
                         })
                         .await?;
-                    for tenure in tre_kb::tenures(&holders) {
-                        for c in tenure.contradictions {
-                            if c.article.id == a.id {
-                                people.push(b::PostChange {
-                                    person: tenure.person.clone(),
-                                    person_id: Some(tenure.person_id.clone()),
-                                    title: t.clone(),
-                                    change: b::PostChangeKind::Contradiction {
-                                        other_person: c.other_person,
-                                        other_seen_on: date(&c.other_seen_on),
-                                        other_articles: vec![c.other_article.id],
-                                    },
-                                    seen_on: date(&c.seen_on),
-                                    articles: vec![a.id.clone()],
-                                    classification: b::Classification::thuong(),
-                                });
-                            }
-                        }
+                    if let Some(o) = other.into_iter().next() {
+                        people.push(b::PostChange {
+                            person: p.name.clone(),
+                            person_id: Some(p.id.clone()),
+                            title: t.clone(),
+                            change: b::PostChangeKind::Contradiction {
+                                other_person: o.person,
+                                other_seen_on: o.seen_on.as_deref().and_then(date),
+                                other_articles: vec![o.article.id],
+                            },
+                            seen_on: date(&day_of),
+                            articles: vec![a.id.clone()],
+                            classification: b::Classification::thuong(),
+                        });
                     }
                 }
             }
@@ -536,7 +562,6 @@ pub async fn build(
     // Attention: daily series of the entities the day's articles name (and the desk's own),
     // over the spike window; the assembler decides which spiked.
     let window_from = days::to_string(d - SPIKE_WINDOW);
-    let counts = store.daily_counts(&window_from, &to, None).await?;
     let mut interesting: HashSet<&str> = HashSet::new();
     for x in kept.iter().filter_map(|a| facts.get(&a.id)) {
         interesting.extend(x.persons.iter().map(|p| p.id.as_str()));
@@ -546,6 +571,10 @@ pub async fn build(
     if let Some(s) = &subjects {
         interesting.extend(s.ids.keys().map(String::as_str));
     }
+    let wanted: Vec<String> = interesting.iter().map(|s| (*s).to_owned()).collect();
+    let counts = store
+        .daily_counts(&window_from, &to, None, Some(&wanted))
+        .await?;
     let mut per_entity: HashMap<&str, Vec<(String, i64)>> = HashMap::new();
     for (id, on, n) in &counts {
         if interesting.contains(id.as_str()) {
@@ -609,23 +638,20 @@ pub async fn build(
             .unwrap_or_else(|| days::to_string(d - 7));
         let mut changes = Vec::new();
         let mut arts = Vec::new();
-        if let Some(index) = index {
+        let after_since = days::parse(&since).map(|x| days::to_string(x + 1));
+        if let (Some(index), Some(start)) = (index, after_since)
+            && start.as_str() <= to.as_str()
+        {
             let res = index.search(&SearchRequest {
                 query: s.query.clone(),
-                limit: 100,
+                days: Some((start, to.clone())),
+                limit: 5,
                 ..Default::default()
             });
             if let Ok(res) = res {
-                let hit_ids: Vec<String> = res.hits.into_iter().map(|h| h.id).collect();
-                for a in store.articles_by_ids(&hit_ids).await? {
-                    let day_of = a.day.clone().unwrap_or_default();
-                    if day_of.as_str() > since.as_str() && day_of.as_str() <= to.as_str() {
-                        changes.push(a.title.clone());
-                        arts.push(a.id.clone());
-                    }
-                    if changes.len() >= 5 {
-                        break;
-                    }
+                for h in res.hits {
+                    changes.push(h.title);
+                    arts.push(h.id);
                 }
             }
         }

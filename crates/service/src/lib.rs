@@ -6,6 +6,7 @@
 //! so that no front end can bypass it.
 
 pub mod briefing;
+pub mod stories;
 
 pub use briefing::{BriefRequest, BriefStats};
 

@@ -40,6 +40,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "desks",
         sql: include_str!("../migrations/0004_desks.sql"),
     },
+    Migration {
+        version: 5,
+        name: "key_collation",
+        sql: include_str!("../migrations/0005_key_collation.sql"),
+    },
 ];
 
 const BACKEND: &str = "postgres";
@@ -542,8 +547,9 @@ impl Store for PgStore {
         from: &str,
         to: &str,
         kind: Option<&str>,
+        entity_ids: Option<&[String]>,
     ) -> Result<Vec<(String, String, i64)>, StoreError> {
-        self.kb_daily_counts(from, to, kind).await
+        self.kb_daily_counts(from, to, kind, entity_ids).await
     }
 
     async fn day_range(&self) -> Result<(Option<String>, Option<String>), StoreError> {

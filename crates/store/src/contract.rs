@@ -666,6 +666,39 @@ pub async fn knowledge_answers_the_questions_it_is_for<H: Harness>(h: &H) {
         ["Bùi Thanh Sơn", "Lê Hoài Trung"],
         "dated first, undated last"
     );
+    let later = s
+        .offices(&OfficeFilter {
+            title_key: Some(tre_text::fold("Bộ trưởng Ngoại giao")),
+            seen_after: Some("2023-01-01".into()),
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(later.len(), 1, "undated and earlier sightings left out");
+    assert_eq!(later[0].person, "Bùi Thanh Sơn");
+    assert!(
+        s.offices(&OfficeFilter {
+            title_key: Some(tre_text::fold("Bộ trưởng Ngoại giao")),
+            seen_before: Some("2023-04-28".into()),
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .is_empty()
+    );
+    let others = s
+        .offices(&OfficeFilter {
+            title_key: Some(tre_text::fold("Bộ trưởng Ngoại giao")),
+            exclude_person: Some("person:bùi thanh sơn".into()),
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let who: Vec<&str> = others.iter().map(|o| o.person.as_str()).collect();
+    assert_eq!(who, ["Lê Hoài Trung"]);
 
     // Events by date, type, person and place.
     let all = s
@@ -736,7 +769,7 @@ pub async fn knowledge_answers_the_questions_it_is_for<H: Harness>(h: &H) {
         3
     );
     let counts = s
-        .daily_counts("2023-01-01", "2023-12-31", Some("person"))
+        .daily_counts("2023-01-01", "2023-12-31", Some("person"), None)
         .await
         .unwrap();
     assert_eq!(
@@ -746,6 +779,23 @@ pub async fn knowledge_answers_the_questions_it_is_for<H: Harness>(h: &H) {
             "2023-04-28".to_owned(),
             1
         )]
+    );
+    let only_org = s
+        .daily_counts(
+            "2021-01-01",
+            "2023-12-31",
+            None,
+            Some(&["org:bộ ngoại giao".to_owned()]),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        only_org,
+        [
+            ("org:bộ ngoại giao".to_owned(), "2021-06-01".to_owned(), 1),
+            ("org:bộ ngoại giao".to_owned(), "2023-04-28".to_owned(), 1)
+        ],
+        "restricted to the named entities"
     );
     assert_eq!(
         s.day_range().await.unwrap(),
@@ -771,8 +821,8 @@ pub async fn knowledge_answers_the_questions_it_is_for<H: Harness>(h: &H) {
     assert_eq!(on("2023-04-28", "2023-04-28", &[], &[]).await, ["k1"]);
     assert_eq!(
         on("2021-01-01", "2023-12-31", &["person:bùi thanh sơn"], &[]).await,
-        ["k2", "k1"],
-        "newest write first"
+        ["k1", "k2"],
+        "latest day first"
     );
     assert!(
         on("2021-01-01", "2023-12-31", &["person:lê hoài trung"], &[])
@@ -787,7 +837,7 @@ pub async fn knowledge_answers_the_questions_it_is_for<H: Harness>(h: &H) {
             &["political"]
         )
         .await,
-        ["k2", "k1"]
+        ["k1", "k2"]
     );
     let by_ids = s
         .articles_by_ids(&["k3".into(), "nope".into(), "k1".into()])

@@ -125,6 +125,11 @@ pub struct OfficeFilter {
     pub person_id: Option<String>,
     /// Exact canonical title key.
     pub title_key: Option<String>,
+    /// Only observations seen strictly after / before these days.
+    pub seen_after: Option<String>,
+    pub seen_before: Option<String>,
+    /// Leave out this person's observations.
+    pub exclude_person: Option<String>,
     pub limit: u32,
 }
 
@@ -211,13 +216,15 @@ pub mod sql {
 
     const ARTICLE_REF: &str = "a.id, a.title, a.published, a.outlet, a.source";
 
-    /// Entities whose folded names equal the key, or start with it, most mentioned first.
+    /// Entities whose folded names equal the key (`$1`), or start with it (`$1 <= key < $2`, a
+    /// range an index serves, unlike a case-insensitive `LIKE`), exact matches first, then the
+    /// most mentioned.
     pub fn find_entities() -> String {
         "SELECT e.id, e.kind, e.name, \
             (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS n, \
             MIN(CASE WHEN k.key = $1 THEN 0 ELSE 1 END) AS exactness \
          FROM entity_names k JOIN entities e ON e.id = k.entity_id \
-         WHERE (k.key = $1 OR k.key LIKE $2) AND ($3 IS NULL OR e.kind = $3) \
+         WHERE (k.key = $1 OR (k.key >= $1 AND k.key < $2)) AND ($3 IS NULL OR e.kind = $3) \
          GROUP BY e.id, e.kind, e.name \
          ORDER BY exactness, n DESC, e.name LIMIT $4"
             .to_owned()
@@ -243,7 +250,9 @@ pub mod sql {
              FROM offices o JOIN articles a ON a.id = o.article_id \
              LEFT JOIN entities p ON p.id = o.person_id \
              WHERE ($1 IS NULL OR o.person_id = $1) AND ($2 IS NULL OR o.title_key = $2) \
-             ORDER BY o.seen_on IS NULL, o.seen_on, a.id LIMIT $3"
+               AND ($3 IS NULL OR o.seen_on > $3) AND ($4 IS NULL OR o.seen_on < $4) \
+               AND ($5 IS NULL OR o.person_id <> $5) \
+             ORDER BY o.seen_on IS NULL, o.seen_on, a.id LIMIT $6"
         )
     }
 
@@ -281,6 +290,12 @@ pub mod sql {
         JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id \
         WHERE a.day >= $1 AND a.day <= $2 AND ($3 IS NULL OR e.kind = $3) \
         GROUP BY m.entity_id, a.day";
+
+    /// Daily counts of every entity over a range of days, driven by the day index (joining
+    /// `entities` only when a kind is asked for).
+    pub const DAILY_COUNTS_ALL: &str = "SELECT m.entity_id, a.day, COUNT(*) FROM articles a \
+        JOIN mentions m ON m.article_id = a.id \
+        WHERE a.day >= $1 AND a.day <= $2 GROUP BY m.entity_id, a.day";
     pub const DAY_RANGE: &str = "SELECT MIN(day), MAX(day) FROM articles";
 
     /// Every column of an article, as each backend's `article_from_row` reads them.
@@ -289,7 +304,9 @@ pub mod sql {
         ingested_at, updated_at, facts, facts_version, day";
 
     /// Articles filed under days `$1`..`$2` that mention one of `entities` or carry one of
-    /// `pillars` (every article of those days when both are empty), newest first.
+    /// `pillars` (every article of those days when both are empty), latest day first, then
+    /// latest written. (Ordering by day lets the day index drive the query; ordering by `seq`
+    /// alone made SQLite walk every article in `seq` order.)
     pub fn articles_on_days(entities: usize, pillars: usize) -> String {
         let list = |from: usize, n: usize| -> String {
             (from..from + n)
@@ -319,7 +336,7 @@ pub mod sql {
         };
         format!(
             "SELECT {ARTICLE_COLUMNS} FROM articles WHERE day >= $1 AND day <= $2 {filter} \
-             ORDER BY seq DESC LIMIT ${}",
+             ORDER BY day DESC, seq DESC LIMIT ${}",
             3 + entities + pillars
         )
     }
@@ -651,15 +668,13 @@ macro_rules! knowledge_methods {
             key: &str,
             limit: u32,
         ) -> Result<Vec<$crate::EntitySummary>, $crate::StoreError> {
-            let escaped = key
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            let sql = $crate::knowledge::sql::find_entities()
-                .replace("k.key LIKE $2", "k.key LIKE $2 ESCAPE '\\'");
+            // A prefix test as a range so it can use the key index: every string that starts
+            // with `key` sorts (bytewise) between `key` and `key` + U+10FFFF, the largest char.
+            // User-typed `%` and `_` are plain characters here, not wildcards.
+            let sql = $crate::knowledge::sql::find_entities();
             sqlx::query(sqlx::AssertSqlSafe($placeholders(&sql)))
                 .bind(key.to_owned())
-                .bind(format!("{escaped}%"))
+                .bind(format!("{key}{}", char::MAX))
                 .bind(kind.map(str::to_owned))
                 .bind(i64::from(limit))
                 .fetch_all(&self.pool)
@@ -726,6 +741,9 @@ macro_rules! knowledge_methods {
             )))
             .bind(f.person_id.clone())
             .bind(f.title_key.clone())
+            .bind(f.seen_after.clone())
+            .bind(f.seen_before.clone())
+            .bind(f.exclude_person.clone())
             .bind(i64::from(f.limit.max(1)))
             .fetch_all(&self.pool)
             .await
@@ -843,21 +861,40 @@ macro_rules! knowledge_methods {
             from: &str,
             to: &str,
             kind: Option<&str>,
+            entity_ids: Option<&[String]>,
         ) -> Result<Vec<(String, String, i64)>, $crate::StoreError> {
-            sqlx::query(sqlx::AssertSqlSafe($placeholders($crate::knowledge::sql::DAILY_COUNTS)))
+            // Always driven by the range of days: asking for a few entities by id would make
+            // the database walk every mention of a common one (Việt Nam is in most articles).
+            let query = match kind {
+                Some(k) => sqlx::query(sqlx::AssertSqlSafe($placeholders(
+                    $crate::knowledge::sql::DAILY_COUNTS,
+                )))
                 .bind(from.to_owned())
                 .bind(to.to_owned())
-                .bind(kind.map(str::to_owned))
+                .bind(Some(k.to_owned())),
+                None => sqlx::query(sqlx::AssertSqlSafe($placeholders(
+                    $crate::knowledge::sql::DAILY_COUNTS_ALL,
+                )))
+                .bind(from.to_owned())
+                .bind(to.to_owned()),
+            };
+            let wanted: Option<std::collections::HashSet<&str>> =
+                entity_ids.map(|ids| ids.iter().map(String::as_str).collect());
+            query
                 .fetch_all(&self.pool)
                 .await
                 .map_err(query_err("counting mentions per day"))?
                 .iter()
                 .map(|r| {
                     Ok((
-                        r.try_get(0).map_err(corrupt)?,
+                        r.try_get::<String, _>(0).map_err(corrupt)?,
                         r.try_get(1).map_err(corrupt)?,
                         r.try_get(2).map_err(corrupt)?,
                     ))
+                })
+                .filter(|row: &Result<(String, String, i64), $crate::StoreError>| match (row, &wanted) {
+                    (Ok((id, _, _)), Some(w)) => w.contains(id.as_str()),
+                    _ => true,
                 })
                 .collect()
         }

@@ -128,18 +128,19 @@ pub trait Store: Send + Sync {
         to: &str,
     ) -> Result<Vec<(String, i64)>, StoreError>;
 
-    /// (entity id, day, articles) for every entity mentioned between two days, optionally of one
-    /// kind: what attention spikes are computed from.
+    /// (entity id, day, articles) for every entity mentioned between two days (of one kind,
+    /// or only the listed ones): what attention spikes are computed from.
     async fn daily_counts(
         &self,
         from: &str,
         to: &str,
         kind: Option<&str>,
+        entity_ids: Option<&[String]>,
     ) -> Result<Vec<(String, String, i64)>, StoreError>;
 
     /// Articles filed under days `from`..=`to` that mention one of `entity_ids` or carry one of
-    /// `pillars` (all of those days' articles when both are empty), newest first, at most
-    /// `limit`.
+    /// `pillars` (all of those days' articles when both are empty), latest day first (then
+    /// latest written), at most `limit`.
     async fn articles_on_days(
         &self,
         from: &str,

@@ -11,6 +11,7 @@ pub mod search;
 pub mod segment;
 pub mod show;
 pub mod stats;
+pub mod stories;
 pub mod trends;
 
 use crate::output;

@@ -54,6 +54,7 @@ pub async fn run(place: &Place, args: Args) -> Result<ExitCode> {
         from: args.from,
         to: args.to,
         outlet: args.outlet,
+        days: None,
         limit: args.limit.clamp(1, 1000),
         offset: args.offset,
     };

@@ -102,7 +102,7 @@ pub async fn run(place: &Place, args: Args) -> Result<ExitCode> {
         let d = days::parse(&day).unwrap_or(0);
         let from = days::to_string(d - rule.window as i64);
         let counts = store
-            .daily_counts(&from, &day, args.kind.as_deref())
+            .daily_counts(&from, &day, args.kind.as_deref(), None)
             .await?;
         let top = trends::top_spikes(&counts, &day, rule, args.limit.max(1));
         let mut named = Vec::new();
