@@ -46,6 +46,18 @@ impl Place {
         self.data.join("index").join(store.store_id())
     }
 
+    /// The classification levels in force: `levels.toml` in the data directory when there is
+    /// one (see `tre_access::Levels::from_toml`), else the defaults.
+    pub fn levels(&self) -> Result<tre_access::Levels> {
+        let path = self.data.join("levels.toml");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => tre_access::Levels::from_toml(&text)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(tre_access::Levels::default()),
+            Err(e) => Err(anyhow::anyhow!("cannot read {}: {e}", path.display())),
+        }
+    }
+
     pub fn index(&self, store: &dyn Store) -> Result<SearchIndex> {
         let dir = self.index_dir(store);
         SearchIndex::open(&dir)

@@ -79,7 +79,7 @@ pub(crate) fn convert(
             };
             (page, id, Meta::default())
         }
-        Payload::Record(bytes) => record(&bytes).map_err(fail)?,
+        Payload::Record(bytes) => record(&bytes, opts).map_err(fail)?,
     };
     let Page {
         title: page_title,
@@ -138,6 +138,7 @@ pub(crate) fn convert(
         source_line: source_line.map(NormText::from_normalized),
         published,
         page_date,
+        classification: meta.classification.unwrap_or(opts.classification),
     };
     let article = NewArticle::new(id, source, content);
     let article = match &opts.extractor {
@@ -171,6 +172,7 @@ pub fn extract(extractor: &tre_extract::Extractor, a: &NewArticle) -> Facts {
     Facts {
         version: tre_kb::EXTRACTOR_VERSION,
         json: serde_json::to_string(&x).unwrap_or_else(|_| "{}".to_owned()),
+        countries: tre_kb::countries(&x),
     }
 }
 
@@ -236,9 +238,11 @@ struct Meta {
     published: Option<String>,
     /// The record carried HTML (its own title then wins over the page's).
     html: bool,
+    /// The record's own classification rank.
+    classification: Option<i32>,
 }
 
-fn record(bytes: &[u8]) -> Result<(Page, String, Meta), String> {
+fn record(bytes: &[u8], opts: &IngestOptions) -> Result<(Page, String, Meta), String> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         format!(
             "the record is not valid UTF-8 (at byte {}); JSON Lines must be UTF-8",
@@ -270,6 +274,15 @@ fn record(bytes: &[u8]) -> Result<(Page, String, Meta), String> {
         }
     };
     let title = string("title");
+    let classification = match string("classification") {
+        Some(c) => Some(
+            opts.levels
+                .parse(&c)
+                .map_err(|e| format!("its \"classification\": {e}; skipped"))?
+                .rank,
+        ),
+        None => None,
+    };
     let meta = |html: bool| Meta {
         title: title.clone(),
         url: url.clone(),
@@ -279,6 +292,7 @@ fn record(bytes: &[u8]) -> Result<(Page, String, Meta), String> {
             .or_else(|| string("date"))
             .or_else(|| string("published_at")),
         html,
+        classification,
     };
     if let Some(html) = string("html") {
         let page = tre_page::clean_html_page(&html).map_err(|e| e.to_string())?;

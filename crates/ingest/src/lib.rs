@@ -39,6 +39,10 @@ pub struct IngestOptions {
     pub max_file_bytes: u64,
     /// Longest JSON Lines record accepted.
     pub max_line_bytes: usize,
+    /// Classification rank given to articles whose input does not state one (0: ordinary).
+    pub classification: i32,
+    /// The classification levels a JSON Lines record's `"classification"` is read against.
+    pub levels: tre_access::Levels,
 }
 
 impl std::fmt::Debug for IngestOptions {
@@ -48,6 +52,7 @@ impl std::fmt::Debug for IngestOptions {
             .field("extract", &self.extractor.is_some())
             .field("batch_size", &self.batch_size)
             .field("workers", &self.workers)
+            .field("classification", &self.classification)
             .finish()
     }
 }
@@ -74,6 +79,8 @@ impl Default for IngestOptions {
                 .unwrap_or(2),
             max_file_bytes: 32 * 1024 * 1024,
             max_line_bytes: 32 * 1024 * 1024,
+            classification: 0,
+            levels: tre_access::Levels::default(),
         }
     }
 }

@@ -63,6 +63,22 @@ pub fn title_key(title: &str) -> String {
     words.join(" ")
 }
 
+/// The countries an article concerns (ISO codes, sorted, each once): those of the places it
+/// names (a country, or a city or province the lexicon knows the country of). This is what a
+/// mission-scoped user's view is restricted by.
+pub fn countries(x: &Extraction) -> Vec<String> {
+    let mut out: Vec<String> = x
+        .places
+        .iter()
+        .filter_map(|p| p.country.as_deref())
+        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()))
+        .map(str::to_ascii_uppercase)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The knowledge rows of one article, from its stored facts.
 pub fn derive(article: &Article, x: &Extraction) -> ArticleKnowledge {
     let span = |s: &tre_extract::Span| (s.start as i64, s.end as i64);

@@ -17,6 +17,10 @@ use tre_store::{
     Situation, SituationEntry, SituationFilter, Store, StoreError, StoreStats, StoredVersion,
     UpsertOutcome, decode_list, encode_list, plan_upsert,
 };
+use tre_store::{
+    AuditFilter, AuditKey, AuditRecord, ChainHead, NewAuditEntry, SessionRecord, UserRecord,
+    Visibility, decode_countries, encode_countries,
+};
 
 /// The schema, in order. Same versions and names as `tre-store-sqlite`.
 pub const MIGRATIONS: &[Migration] = &[
@@ -45,12 +49,18 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "key_collation",
         sql: include_str!("../migrations/0005_key_collation.sql"),
     },
+    Migration {
+        version: 6,
+        name: "access",
+        sql: include_str!("../migrations/0006_access.sql"),
+    },
 ];
 
 const BACKEND: &str = "postgres";
 /// Advisory lock keys (arbitrary constants, "tre" in ASCII plus a purpose digit).
 const WRITE_LOCK: i64 = 0x7472_6501;
 const MIGRATE_LOCK: i64 = 0x7472_6502;
+const AUDIT_LOCK: i64 = 0x7472_6503;
 
 /// A handle on a PostgreSQL store; cheap to clone.
 #[derive(Clone, Debug)]
@@ -58,6 +68,9 @@ pub struct PgStore {
     pool: PgPool,
     location: String,
     store_id: String,
+    /// What this handle may read, and the same as an SQL condition on `articles a`.
+    vis: Visibility,
+    vis_sql: String,
 }
 
 fn query_err(doing: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
@@ -184,6 +197,8 @@ impl PgStore {
             pool,
             location,
             store_id,
+            vis: Visibility::all(),
+            vis_sql: String::new(),
         })
     }
 
@@ -201,8 +216,36 @@ impl PgStore {
         Ok(tx)
     }
 
+    /// The audit log's append lock: its own advisory lock, so audit entries never wait for a
+    /// batch of articles being written.
+    async fn begin_audit(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, StoreError> {
+        let mut tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(query_err("starting an audit append"))?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(AUDIT_LOCK)
+            .execute(&mut *tx)
+            .await
+            .map_err(query_err("taking the audit log's lock"))?;
+        Ok(tx)
+    }
+
     tre_store::knowledge_methods!(same_placeholders);
     tre_store::desk_methods!(same_placeholders);
+    tre_store::access_methods!(same_placeholders);
+
+    /// Runs raw SQL on the database. For tests that play an intruder editing the tables (the
+    /// audit log's tamper tests); nothing in tre calls it.
+    #[doc(hidden)]
+    pub async fn execute_raw(&self, sql: &str) -> Result<u64, StoreError> {
+        Ok(sqlx::raw_sql(AssertSqlSafe(sql.to_owned()))
+            .execute(&self.pool)
+            .await
+            .map_err(query_err("running raw SQL"))?
+            .rows_affected())
+    }
 
     /// Closes the pool.
     pub async fn close(&self) {
@@ -307,6 +350,8 @@ fn article_from_row(r: &PgRow) -> Result<Article, StoreError> {
         facts: r.try_get("facts").map_err(get)?,
         facts_version: r.try_get("facts_version").map_err(get)?,
         day: r.try_get("day").map_err(get)?,
+        classification: r.try_get("classification").map_err(get)?,
+        countries: decode_countries(r.try_get("countries").map_err(get)?),
     })
 }
 
@@ -358,9 +403,10 @@ impl Store for PgStore {
                 sqlx::query(
                     "INSERT INTO articles (id, seq, source, url, outlet, section, title, lead, \
                      paragraphs, captions, credits, byline, source_line, published, page_date, \
-                     content_hash, ingested_at, updated_at, facts, facts_version, day) \
+                     content_hash, ingested_at, updated_at, facts, facts_version, day, \
+                     classification, countries) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
-                     $16, $17, $18, $19, $20, COALESCE(substr($21, 1, 10), $22)) \
+                     $16, $17, $18, $19, $20, COALESCE(substr($21, 1, 10), $22), $23, $24) \
                      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, source = excluded.source, \
                      url = excluded.url, outlet = excluded.outlet, section = excluded.section, \
                      title = excluded.title, lead = excluded.lead, \
@@ -370,6 +416,7 @@ impl Store for PgStore {
                      page_date = excluded.page_date, content_hash = excluded.content_hash, \
                      updated_at = excluded.updated_at, facts = excluded.facts, \
                      facts_version = excluded.facts_version, \
+                     classification = excluded.classification, countries = excluded.countries, \
                      day = COALESCE(substr(excluded.published, 1, 10), articles.day)",
                 )
                 .bind(a.id().to_owned())
@@ -394,6 +441,10 @@ impl Store for PgStore {
                 .bind(a.facts().map_or(0, |f| f.version))
                 .bind(c.published.clone())
                 .bind(tre_store::arrival_day(now))
+                .bind(c.classification)
+                .bind(encode_countries(
+                    a.facts().map_or(&[][..], |f| f.countries.as_slice()),
+                ))
                 .execute(&mut *tx)
                 .await
                 .map_err(query_err("writing an article"))?;
@@ -406,7 +457,10 @@ impl Store for PgStore {
     }
 
     async fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
-        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = $1");
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1{}",
+            self.vis_sql
+        );
         let row = sqlx::query(AssertSqlSafe(sql))
             .bind(id.to_owned())
             .fetch_optional(&self.pool)
@@ -416,8 +470,10 @@ impl Store for PgStore {
     }
 
     async fn articles_since(&self, after_seq: i64, limit: u32) -> Result<Vec<Article>, StoreError> {
-        let sql =
-            format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2");
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.seq > $1{} ORDER BY a.seq LIMIT $2",
+            self.vis_sql
+        );
         sqlx::query(AssertSqlSafe(sql))
             .bind(after_seq)
             .bind(i64::from(limit))
@@ -430,7 +486,11 @@ impl Store for PgStore {
     }
 
     async fn count_since(&self, after_seq: i64) -> Result<i64, StoreError> {
-        sqlx::query_scalar("SELECT COUNT(*) FROM articles WHERE seq > $1")
+        let sql = format!(
+            "SELECT COUNT(*) FROM articles a WHERE a.seq > $1{}",
+            self.vis_sql
+        );
+        sqlx::query_scalar(AssertSqlSafe(sql))
             .bind(after_seq)
             .fetch_one(&self.pool)
             .await
@@ -438,17 +498,20 @@ impl Store for PgStore {
     }
 
     async fn stats(&self) -> Result<StoreStats, StoreError> {
-        let r = sqlx::query(
-            "SELECT COUNT(*), COALESCE(MAX(seq), 0)::BIGINT, MIN(published), MAX(published), \
-             COUNT(*) FILTER (WHERE published IS NULL) FROM articles",
-        )
+        let r = sqlx::query(AssertSqlSafe(format!(
+            "SELECT COUNT(*), COALESCE(MAX(a.seq), 0)::BIGINT, MIN(a.published), \
+             MAX(a.published), COUNT(*) FILTER (WHERE a.published IS NULL) \
+             FROM articles a WHERE 1 = 1{}",
+            self.vis_sql
+        )))
         .fetch_one(&self.pool)
         .await
         .map_err(query_err("counting articles"))?;
-        let outlets = sqlx::query(
-            "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet \
-             ORDER BY n DESC, outlet NULLS LAST",
-        )
+        let outlets = sqlx::query(AssertSqlSafe(format!(
+            "SELECT a.outlet, COUNT(*) AS n FROM articles a WHERE 1 = 1{} GROUP BY a.outlet \
+             ORDER BY n DESC, a.outlet NULLS LAST",
+            self.vis_sql
+        )))
         .fetch_all(&self.pool)
         .await
         .map_err(query_err("counting outlets"))?
@@ -524,7 +587,7 @@ impl Store for PgStore {
         to: &str,
     ) -> Result<Vec<(String, i64)>, StoreError> {
         self.kb_series(
-            tre_store::knowledge::sql::ENTITY_SERIES,
+            &tre_store::knowledge::sql::entity_series(&self.vis_sql),
             entity_id,
             from,
             to,
@@ -538,8 +601,13 @@ impl Store for PgStore {
         from: &str,
         to: &str,
     ) -> Result<Vec<(String, i64)>, StoreError> {
-        self.kb_series(tre_store::knowledge::sql::PILLAR_SERIES, pillar, from, to)
-            .await
+        self.kb_series(
+            &tre_store::knowledge::sql::pillar_series(&self.vis_sql),
+            pillar,
+            from,
+            to,
+        )
+        .await
     }
 
     async fn daily_counts(
@@ -620,6 +688,114 @@ impl Store for PgStore {
         to: &str,
     ) -> Result<Vec<(Option<String>, String, i64)>, StoreError> {
         self.kb_outlet_days(from, to).await
+    }
+
+    fn restricted(&self, vis: &Visibility) -> Box<dyn Store> {
+        Box::new(PgStore {
+            vis: vis.clone(),
+            vis_sql: tre_store::knowledge::sql::visibility(vis),
+            ..self.clone()
+        })
+    }
+
+    fn visibility(&self) -> &Visibility {
+        &self.vis
+    }
+
+    async fn put_user(&self, user: &UserRecord) -> Result<(), StoreError> {
+        self.ac_put_user(user).await
+    }
+
+    async fn user(&self, id: &str) -> Result<Option<UserRecord>, StoreError> {
+        self.ac_user_where("id", id).await
+    }
+
+    async fn user_by_name(&self, username: &str) -> Result<Option<UserRecord>, StoreError> {
+        self.ac_user_where("username", username).await
+    }
+
+    async fn users(&self) -> Result<Vec<UserRecord>, StoreError> {
+        self.ac_users().await
+    }
+
+    async fn record_failed_login(
+        &self,
+        user_id: &str,
+        locked_until: Option<i64>,
+    ) -> Result<i32, StoreError> {
+        self.ac_failed_login(user_id, locked_until).await
+    }
+
+    async fn create_session(&self, session: &SessionRecord) -> Result<(), StoreError> {
+        self.ac_create_session(session).await
+    }
+
+    async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
+        self.ac_session(token_hash).await
+    }
+
+    async fn sessions_of(&self, user_id: &str) -> Result<Vec<SessionRecord>, StoreError> {
+        self.ac_sessions_of(user_id).await
+    }
+
+    async fn touch_session(&self, token_hash: &str, at: i64) -> Result<(), StoreError> {
+        self.ac_exec2(
+            tre_store::access::sql::TOUCH_SESSION,
+            token_hash,
+            at,
+            "recording session activity",
+        )
+        .await
+        .map(|_| ())
+    }
+
+    async fn revoke_session(&self, token_hash: &str, at: i64) -> Result<bool, StoreError> {
+        self.ac_exec2(
+            tre_store::access::sql::REVOKE_SESSION,
+            token_hash,
+            at,
+            "ending a session",
+        )
+        .await
+        .map(|n| n > 0)
+    }
+
+    async fn revoke_user_sessions(&self, user_id: &str, at: i64) -> Result<u64, StoreError> {
+        self.ac_exec2(
+            tre_store::access::sql::REVOKE_USER_SESSIONS,
+            user_id,
+            at,
+            "ending an account's sessions",
+        )
+        .await
+    }
+
+    async fn purge_sessions(&self, before: i64) -> Result<u64, StoreError> {
+        self.ac_purge_sessions(before).await
+    }
+
+    async fn append_audit(
+        &self,
+        entries: Vec<NewAuditEntry>,
+        key: &AuditKey,
+    ) -> Result<Vec<i64>, StoreError> {
+        self.ac_append_audit(entries, key).await
+    }
+
+    async fn audit_after(
+        &self,
+        after_seq: i64,
+        limit: u32,
+    ) -> Result<Vec<AuditRecord>, StoreError> {
+        self.ac_audit_after(after_seq, limit).await
+    }
+
+    async fn audit_search(&self, filter: &AuditFilter) -> Result<Vec<AuditRecord>, StoreError> {
+        self.ac_audit_search(filter).await
+    }
+
+    async fn audit_head(&self) -> Result<Option<ChainHead>, StoreError> {
+        self.ac_audit_head().await
     }
 
     fn store_id(&self) -> &str {

@@ -22,6 +22,8 @@ pub struct ArticleContent {
     pub published: Option<String>,
     /// A date the site printed for the page view, kept apart from `published`.
     pub page_date: Option<String>,
+    /// The classification rank of the article (see `tre-access`): 0 for published news.
+    pub classification: i32,
 }
 
 /// An article as ingest hands it to the store. Its content hash is computed once, when it is
@@ -42,6 +44,9 @@ pub struct NewArticle {
 pub struct Facts {
     pub version: i64,
     pub json: String,
+    /// The countries the article concerns (ISO 3166-1 alpha-2, upper case), derived from the
+    /// places extraction found: what a mission-scoped user's view is restricted by.
+    pub countries: Vec<String>,
 }
 
 impl NewArticle {
@@ -138,6 +143,11 @@ fn content_hash(c: &ArticleContent) -> String {
     field("source_line", c.source_line.as_deref());
     field("published", c.published.as_deref());
     field("page_date", c.page_date.as_deref());
+    // Only when set, so that the hashes of unclassified articles stay what they were before
+    // classification existed.
+    if c.classification != 0 {
+        field("classification", Some(&c.classification.to_string()));
+    }
     let digest = h.finalize();
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -170,6 +180,10 @@ pub struct Article {
     pub facts_version: i64,
     /// The day it is filed under: its publication date, or the day it arrived.
     pub day: Option<String>,
+    /// Its classification rank (0: ordinary).
+    pub classification: i32,
+    /// The countries it concerns (ISO codes), from its facts.
+    pub countries: Vec<String>,
 }
 
 impl Article {
@@ -221,6 +235,29 @@ pub fn encode_list(items: &[NormText]) -> String {
     serde_json::to_string(&v).unwrap_or_else(|_| "[]".to_owned())
 }
 
+/// Storage form of an article's countries: each code with a space before and after
+/// (`" JP VN "`, or empty), so that "concerns JP" is one `LIKE '% JP %'` on either backend.
+/// Anything that is not a two-letter code is dropped.
+pub fn encode_countries(codes: &[String]) -> String {
+    let mut v: Vec<String> = codes
+        .iter()
+        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()))
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    v.sort();
+    v.dedup();
+    if v.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", v.join(" "))
+    }
+}
+
+/// The inverse of [`encode_countries`].
+pub fn decode_countries(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_owned).collect()
+}
+
 /// The inverse of [`encode_list`].
 pub fn decode_list(text: &str) -> Result<Vec<String>, crate::StoreError> {
     serde_json::from_str(text)
@@ -247,6 +284,21 @@ mod tests {
         assert_eq!(a.content_hash(), b.content_hash());
         assert_ne!(a.content_hash(), c.content_hash());
         assert_eq!(a.content_hash().len(), 32);
+    }
+
+    #[test]
+    fn classification_is_part_of_the_content() {
+        let plain = NewArticle::new("a".into(), "x".into(), content("T"));
+        let mut c = content("T");
+        c.classification = 20;
+        let secret = NewArticle::new("a".into(), "x".into(), c);
+        assert_ne!(plain.content_hash(), secret.content_hash());
+        assert_eq!(
+            encode_countries(&["vn".into(), "JP".into(), "JP".into(), "Japan".into()]),
+            " JP VN "
+        );
+        assert_eq!(decode_countries(" JP VN "), ["JP", "VN"]);
+        assert_eq!(encode_countries(&[]), "");
     }
 
     #[test]

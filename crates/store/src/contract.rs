@@ -19,6 +19,9 @@ use tre_text::NormText;
 pub trait Harness: Send + Sync {
     type S: Store + 'static;
     async fn open(&self) -> Self::S;
+    /// Runs raw SQL on the store's database behind tre's back: an intruder with access to the
+    /// database (the audit log's tamper tests).
+    async fn tamper(&self, sql: &str);
 }
 
 /// Instantiates the contract suite inside a test module. The expression is evaluated once per
@@ -44,6 +47,10 @@ macro_rules! store_contract_tests {
             knowledge_answers_the_questions_it_is_for,
             replacing_knowledge_never_duplicates,
             desks_and_situations_keep_their_history,
+            restricted_views_see_only_what_they_may,
+            classified_desks_and_situations_are_hidden_below_clearance,
+            accounts_and_sessions,
+            audit_log_chains_and_shows_tampering,
         );
     };
     (@tests $harness:expr; $($name:ident),* $(,)?) => {
@@ -80,6 +87,7 @@ pub fn sample(id: &str, title: &str) -> NewArticle {
             source_line: Some(NormText::new("Theo CPV")),
             published: Some("2023-04-28".to_owned()),
             page_date: Some("2023-04-29".to_owned()),
+            classification: 0,
         },
     )
 }
@@ -443,6 +451,7 @@ pub async fn facts_are_kept_and_refreshed_by_a_newer_extractor<H: Harness>(h: &H
     let facts = |v: i64, j: &str| Facts {
         version: v,
         json: j.to_owned(),
+        countries: vec!["VN".into()],
     };
     let a = sample("f1", "Có dữ kiện").with_facts(facts(1, r#"{"persons":[]}"#));
     assert_eq!(
@@ -950,6 +959,7 @@ pub async fn desks_and_situations_keep_their_history<H: Harness>(h: &H) {
         },
         officers: vec!["lan.nguyen".into()],
         updated_at: 1,
+        classification: 0,
     };
     s.put_desk(&japan).await.unwrap();
     let mut asean = japan.clone();
@@ -977,6 +987,7 @@ pub async fn desks_and_situations_keep_their_history<H: Harness>(h: &H) {
         created_at: 100,
         updated_at: 100,
         last_briefed_day: None,
+        classification: 0,
     };
     s.put_situation(&sit, "truong.phong").await.unwrap();
     // Saving it unchanged logs nothing.
@@ -1025,4 +1036,538 @@ pub async fn desks_and_situations_keep_their_history<H: Harness>(h: &H) {
         .unwrap_err()
         .to_string();
     assert!(e.contains("no situation"), "{e}");
+}
+
+/// Articles at three levels and in three scopes, with knowledge, for the visibility tests.
+async fn classified_fixture<S: Store>(s: &S) {
+    let mut arts = Vec::new();
+    for (id, level, countries, person, day) in [
+        (
+            "v-open-jp",
+            0,
+            vec!["JP", "VN"],
+            "Bùi Thanh Sơn",
+            "2023-04-28",
+        ),
+        ("v-mat-jp", 20, vec!["JP"], "Nguyễn Mật Danh", "2023-04-29"),
+        ("v-open-us", 0, vec!["US"], "Bùi Thanh Sơn", "2023-04-30"),
+        ("v-toimat-none", 30, vec![], "Trần Tối Mật", "2023-04-29"),
+    ] {
+        let mut c = sample(id, &format!("Bài {id}")).content().clone();
+        c.published = Some(day.to_owned());
+        c.classification = level;
+        if id == "v-open-us" {
+            c.outlet = Some(NormText::new("Báo Nhân Dân"));
+        }
+        let facts = Facts {
+            version: 1,
+            json: "{}".to_owned(),
+            countries: countries.iter().map(|c| c.to_string()).collect(),
+        };
+        arts.push(NewArticle::new(id.into(), format!("{id}.txt"), c).with_facts(facts));
+        let _ = person;
+    }
+    s.upsert_articles(&arts, None).await.unwrap();
+    let kb = [
+        knowledge_of(
+            "v-open-jp",
+            Some("2023-04-28"),
+            "Bùi Thanh Sơn",
+            "Bộ trưởng Ngoại giao",
+        ),
+        knowledge_of("v-mat-jp", Some("2023-04-29"), "Nguyễn Mật Danh", "Đại sứ"),
+        knowledge_of(
+            "v-open-us",
+            Some("2023-04-30"),
+            "Bùi Thanh Sơn",
+            "Bộ trưởng Ngoại giao",
+        ),
+        knowledge_of(
+            "v-toimat-none",
+            Some("2023-04-29"),
+            "Trần Tối Mật",
+            "Cục trưởng",
+        ),
+    ];
+    s.replace_knowledge(&kb, 4).await.unwrap();
+}
+
+async fn office_count(st: &dyn Store) -> usize {
+    let f = OfficeFilter {
+        limit: 100,
+        ..Default::default()
+    };
+    st.offices(&f).await.unwrap().len()
+}
+
+/// Walks the whole audit log through the store, in pages, as `tre audit verify` does.
+async fn verify_log<S: Store>(st: &S, key: &crate::AuditKey) -> tre_access::VerifyReport {
+    let mut v = tre_access::audit::Verifier::new(key.clone());
+    let mut after = 0;
+    loop {
+        let page = st.audit_after(after, 7).await.unwrap();
+        let Some(last) = page.last() else { break };
+        after = last.seq;
+        for r in &page {
+            v.feed(r);
+        }
+    }
+    v.finish(st.audit_head().await.unwrap().as_ref())
+}
+
+fn ids_of(v: &[crate::Article]) -> Vec<&str> {
+    v.iter().map(|a| a.id.as_str()).collect()
+}
+
+pub async fn restricted_views_see_only_what_they_may<H: Harness>(h: &H) {
+    let s = h.open().await;
+    classified_fixture(&s).await;
+    let vis = |max_level: i32, countries: Option<&[&str]>| crate::Visibility {
+        max_level,
+        countries: countries.map(|c| c.iter().map(|x| x.to_string()).collect()),
+    };
+    let all = s.restricted(&crate::Visibility::all());
+    let open = s.restricted(&vis(0, None));
+    let mat = s.restricted(&vis(20, None));
+    let tokyo = s.restricted(&vis(20, Some(&["JP"])));
+    let nowhere = s.restricted(&vis(40, Some(&[])));
+    assert_eq!(all.stats().await.unwrap().articles, 4);
+    assert_eq!(
+        s.stats().await.unwrap().articles,
+        4,
+        "the plain handle sees all"
+    );
+    assert_eq!(open.stats().await.unwrap().articles, 2);
+    assert_eq!(mat.stats().await.unwrap().articles, 3);
+    assert_eq!(tokyo.stats().await.unwrap().articles, 2);
+    assert_eq!(nowhere.stats().await.unwrap().articles, 0);
+    assert_eq!(
+        open.stats().await.unwrap().outlets.len(),
+        2,
+        "outlet counts come from visible articles only"
+    );
+    assert_eq!(
+        tokyo.visibility().countries.as_deref(),
+        Some(&["JP".to_owned()][..])
+    );
+
+    // The article itself.
+    let a = s.article("v-mat-jp").await.unwrap().unwrap();
+    assert_eq!(
+        (a.classification, a.countries.clone()),
+        (20, vec!["JP".to_owned()])
+    );
+    assert!(open.article("v-mat-jp").await.unwrap().is_none());
+    assert!(mat.article("v-mat-jp").await.unwrap().is_some());
+    assert!(tokyo.article("v-open-us").await.unwrap().is_none());
+    assert_eq!(
+        ids_of(&open.articles_since(0, 100).await.unwrap()),
+        ["v-open-jp", "v-open-us"]
+    );
+    assert_eq!(open.count_since(0).await.unwrap(), 2);
+    assert_eq!(
+        ids_of(
+            &open
+                .articles_by_ids(&["v-mat-jp".into(), "v-open-jp".into()])
+                .await
+                .unwrap()
+        ),
+        ["v-open-jp"]
+    );
+    assert_eq!(
+        ids_of(
+            &tokyo
+                .articles_on_days("2023-01-01", "2023-12-31", &[], &[], 10)
+                .await
+                .unwrap()
+        ),
+        ["v-mat-jp", "v-open-jp"]
+    );
+
+    // Entities known only from classified articles do not exist below clearance.
+    assert!(
+        open.find_entities(None, "nguyen mat", 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        mat.find_entities(None, "nguyen mat", 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        open.entity("person:nguyễn mật danh")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        mat.entity("person:nguyễn mật danh")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(mat.entity("person:trần tối mật").await.unwrap().is_none());
+    // ... and counts say only what is visible.
+    let son = |st: Box<dyn Store>| async move {
+        st.entity("person:bùi thanh sơn")
+            .await
+            .unwrap()
+            .map(|e| e.articles)
+    };
+    assert_eq!(son(s.restricted(&vis(0, None))).await, Some(2));
+    assert_eq!(son(s.restricted(&vis(40, Some(&["JP"])))).await, Some(1));
+    assert_eq!(
+        open.find_entities(Some("organization"), "bo ngoai giao", 5)
+            .await
+            .unwrap()[0]
+            .articles,
+        2
+    );
+    assert_eq!(
+        open.entity_articles("org:bộ ngoại giao", 10)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(office_count(all.as_ref()).await, 4);
+    assert_eq!(office_count(open.as_ref()).await, 2);
+    assert_eq!(office_count(tokyo.as_ref()).await, 2);
+    let events = EventFilter {
+        limit: 100,
+        ..Default::default()
+    };
+    assert_eq!(open.events(&events).await.unwrap().len(), 2);
+    assert_eq!(mat.events(&events).await.unwrap().len(), 3);
+    assert_eq!(open.citations("doc:34-NQ/TW").await.unwrap().len(), 2);
+    let with: Vec<String> = open
+        .cooccurring("org:bộ ngoại giao", 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(e, _)| e.id)
+        .collect();
+    assert_eq!(with, ["person:bùi thanh sơn"]);
+    assert_eq!(
+        open.entity_series("org:bộ ngoại giao", "2023-01-01", "2023-12-31")
+            .await
+            .unwrap(),
+        [("2023-04-28".to_owned(), 1), ("2023-04-30".to_owned(), 1)]
+    );
+    assert_eq!(
+        tokyo
+            .pillar_series("political", "2023-01-01", "2023-12-31")
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    let counted: HashSet<String> = open
+        .daily_counts("2023-01-01", "2023-12-31", Some("person"), None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(id, _, _)| id)
+        .collect();
+    assert_eq!(counted, HashSet::from(["person:bùi thanh sơn".to_owned()]));
+    assert_eq!(
+        open.daily_counts("2023-04-29", "2023-04-29", None, None)
+            .await
+            .unwrap(),
+        []
+    );
+    assert_eq!(
+        open.outlet_days("2023-01-01", "2023-12-31")
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        nowhere.day_range().await.unwrap(),
+        (None, None),
+        "not even the range of days leaks"
+    );
+    assert_eq!(
+        tokyo.day_range().await.unwrap(),
+        (Some("2023-04-28".to_owned()), Some("2023-04-29".to_owned()))
+    );
+}
+
+pub async fn classified_desks_and_situations_are_hidden_below_clearance<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let desk = |id: &str, level: i32| Desk {
+        id: id.into(),
+        name: id.into(),
+        definition: DeskDefinition::default(),
+        officers: vec![],
+        updated_at: 1,
+        classification: level,
+    };
+    s.put_desk(&desk("mo", 0)).await.unwrap();
+    s.put_desk(&desk("mat", 20)).await.unwrap();
+    let sit = |id: &str, level: i32| Situation {
+        id: id.into(),
+        desk_id: None,
+        title: id.into(),
+        query: "q".into(),
+        owner: None,
+        status: "new".into(),
+        created_at: 1,
+        updated_at: 1,
+        last_briefed_day: None,
+        classification: level,
+    };
+    s.put_situation(&sit("s-mo", 0), "a").await.unwrap();
+    s.put_situation(&sit("s-mat", 20), "a").await.unwrap();
+    let open = s.restricted(&crate::Visibility {
+        max_level: 10,
+        countries: None,
+    });
+    let names: Vec<String> = open
+        .desks()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(names, ["mo"]);
+    assert!(open.desk("mat").await.unwrap().is_none());
+    assert_eq!(s.desk("mat").await.unwrap().unwrap().classification, 20);
+    let sits = open.situations(&SituationFilter::default()).await.unwrap();
+    assert_eq!(sits.len(), 1);
+    assert!(open.situation("s-mat").await.unwrap().is_none());
+    let (mat, history) = s.situation("s-mat").await.unwrap().unwrap();
+    assert_eq!(mat.classification, 20);
+    // Reclassifying is logged.
+    let mut down = mat.clone();
+    down.classification = 0;
+    down.updated_at = 2;
+    s.put_situation(&down, "chief").await.unwrap();
+    let (_, after) = s.situation("s-mat").await.unwrap().unwrap();
+    assert_eq!(after.len(), history.len() + 1);
+    assert_eq!(after.last().unwrap().kind, "classification");
+    assert!(open.situation("s-mat").await.unwrap().is_some());
+}
+
+fn user(id: &str, name: &str) -> crate::UserRecord {
+    crate::UserRecord {
+        id: id.into(),
+        username: name.into(),
+        display_name: format!("Cán bộ {name}"),
+        password_hash: Some("$argon2id$fake".into()),
+        role: "desk_officer".into(),
+        clearance: 20,
+        scope: "JP KR".into(),
+        mission: Some("dsq-tokyo".into()),
+        language: "vi".into(),
+        disabled: false,
+        must_change_password: true,
+        failed_logins: 0,
+        locked_until: None,
+        one_time_code: Some("abc".into()),
+        one_time_expires: Some(99),
+        created_at: 10,
+        updated_at: 10,
+        last_login_at: None,
+    }
+}
+
+pub async fn accounts_and_sessions<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let lan = user("u1", "lan.nguyen");
+    s.put_user(&lan).await.unwrap();
+    s.put_user(&user("u2", "minh.tran")).await.unwrap();
+    assert_eq!(s.user("u1").await.unwrap().unwrap(), lan);
+    assert_eq!(
+        s.user_by_name("lan.nguyen").await.unwrap().unwrap().id,
+        "u1"
+    );
+    assert!(s.user_by_name("nobody").await.unwrap().is_none());
+    let taken = s.put_user(&user("u3", "lan.nguyen")).await.unwrap_err();
+    assert!(taken.to_string().contains("taken"), "{taken}");
+    let mut changed = lan.clone();
+    changed.disabled = true;
+    changed.role = "read_only".into();
+    changed.one_time_code = None;
+    s.put_user(&changed).await.unwrap();
+    assert_eq!(s.user("u1").await.unwrap().unwrap(), changed);
+    let names: Vec<String> = s
+        .users()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.username)
+        .collect();
+    assert_eq!(names, ["lan.nguyen", "minh.tran"]);
+    assert_eq!(s.record_failed_login("u2", None).await.unwrap(), 1);
+    assert_eq!(s.record_failed_login("u2", Some(500)).await.unwrap(), 2);
+    let u2 = s.user("u2").await.unwrap().unwrap();
+    assert_eq!((u2.failed_logins, u2.locked_until), (2, Some(500)));
+
+    let session = |hash: &str, user: &str, at: i64| crate::SessionRecord {
+        token_hash: hash.into(),
+        user_id: user.into(),
+        created_at: at,
+        last_seen_at: at,
+        expires_at: at + 1000,
+        ip: Some("10.1.2.3".into()),
+        user_agent: Some("Firefox".into()),
+        revoked_at: None,
+    };
+    s.create_session(&session("h1", "u1", 100)).await.unwrap();
+    s.create_session(&session("h2", "u1", 200)).await.unwrap();
+    s.create_session(&session("h3", "u2", 300)).await.unwrap();
+    s.touch_session("h1", 150).await.unwrap();
+    s.touch_session("h1", 120).await.unwrap();
+    assert_eq!(s.session("h1").await.unwrap().unwrap().last_seen_at, 150);
+    assert!(s.session("nope").await.unwrap().is_none());
+    let mine: Vec<String> = s
+        .sessions_of("u1")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|x| x.token_hash)
+        .collect();
+    assert_eq!(mine, ["h2", "h1"]);
+    assert!(s.revoke_session("h1", 160).await.unwrap());
+    assert!(!s.revoke_session("h1", 170).await.unwrap(), "already ended");
+    assert_eq!(
+        s.session("h1").await.unwrap().unwrap().revoked_at,
+        Some(160)
+    );
+    assert_eq!(s.revoke_user_sessions("u1", 180).await.unwrap(), 1);
+    assert_eq!(
+        s.purge_sessions(175).await.unwrap(),
+        1,
+        "h1 revoked before 175"
+    );
+    assert!(s.session("h1").await.unwrap().is_none());
+    assert!(s.session("h3").await.unwrap().is_some());
+}
+
+pub async fn audit_log_chains_and_shows_tampering<H: Harness>(h: &H) {
+    let s = h.open().await;
+    let key = crate::AuditKey::generate().unwrap();
+    assert!(s.audit_head().await.unwrap().is_none());
+    let entry = |i: i64, actor: &str, action: &str, outcome: &str| crate::NewAuditEntry {
+        at_ms: 1000 + i,
+        actor: actor.into(),
+        action: action.into(),
+        target: format!("article:a{i}"),
+        outcome: outcome.into(),
+        level: if i % 2 == 0 { 20 } else { 0 },
+        detail: format!(r#"{{"query":"Nhật Bản {i}"}}"#),
+        ip: Some("10.0.0.9".into()),
+    };
+    let first = s
+        .append_audit(
+            vec![
+                entry(1, "u1", "sign_in", "ok"),
+                entry(2, "u1", "read", "allowed"),
+            ],
+            &key,
+        )
+        .await
+        .unwrap();
+    assert_eq!(first, [1, 2]);
+    // Concurrent appenders still make one chain.
+    let mut tasks = Vec::new();
+    for t in 0..4 {
+        let st = h.open().await;
+        let k = key.clone();
+        tasks.push(tokio::spawn(async move {
+            for i in 0..5 {
+                let n = 10 + t * 10 + i;
+                st.append_audit(vec![entry(n, "u2", "search", "allowed")], &k)
+                    .await
+                    .unwrap();
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    s.append_audit(vec![entry(99, "u3", "export", "denied")], &key)
+        .await
+        .unwrap();
+    let report = verify_log(&s, &key).await;
+    assert!(report.ok(), "{report:?}");
+    assert_eq!(report.entries, 23);
+    assert_eq!(s.audit_head().await.unwrap().unwrap().seq, 23);
+
+    // Searching, newest first.
+    let denied = s
+        .audit_search(&crate::AuditFilter {
+            outcome: Some("denied".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(denied.len(), 1);
+    assert_eq!(denied[0].entry.actor, "u3");
+    let by_text = s
+        .audit_search(&crate::AuditFilter {
+            text: Some("Nhật Bản 2\"".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(by_text.len(), 1);
+    let page = s
+        .audit_search(&crate::AuditFilter {
+            actor: Some("u2".into()),
+            before_seq: Some(10),
+            limit: 3,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let seqs: Vec<i64> = page.iter().map(|r| r.seq).collect();
+    assert_eq!(seqs.len(), 3);
+    assert!(seqs.windows(2).all(|w| w[0] > w[1]) && seqs[0] < 10);
+    assert!(
+        s.audit_search(&crate::AuditFilter {
+            text: Some("%".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .is_empty(),
+        "typed text is literal"
+    );
+
+    // An intruder edits an entry: found, at that entry.
+    h.tamper("UPDATE audit_log SET outcome = 'allowed' WHERE seq = 23")
+        .await;
+    let r = verify_log(&s, &key).await;
+    assert!(!r.ok());
+    assert_eq!(r.problems[0].seq, 23, "{r:?}");
+    h.tamper("UPDATE audit_log SET outcome = 'denied' WHERE seq = 23")
+        .await;
+    assert!(verify_log(&s, &key).await.ok(), "restored");
+    // Deletes one in the middle.
+    h.tamper("DELETE FROM audit_log WHERE seq = 5").await;
+    let r = verify_log(&s, &key).await;
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.seq == 6 && p.what.contains("entry 5 is missing"))
+    );
+    // Deletes the tail.
+    h.tamper("DELETE FROM audit_log WHERE seq >= 22").await;
+    let r = verify_log(&s, &key).await;
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.what.contains("after 21 were deleted")),
+        "{r:?}"
+    );
 }

@@ -28,6 +28,9 @@ pub struct Desk {
     pub definition: DeskDefinition,
     pub officers: Vec<String>,
     pub updated_at: i64,
+    /// Classification rank of the desk's definition (what it watches can itself be
+    /// sensitive).
+    pub classification: i32,
 }
 
 /// The statuses a situation moves through: just assigned, being followed, something must be
@@ -48,6 +51,9 @@ pub struct Situation {
     pub updated_at: i64,
     /// The day of the last briefing that showed it.
     pub last_briefed_day: Option<String>,
+    /// Classification rank of the situation (its title and query may themselves be
+    /// sensitive).
+    pub classification: i32,
 }
 
 /// One line of a situation's history.
@@ -68,20 +74,22 @@ pub struct SituationFilter {
 }
 
 pub mod sql {
-    pub const PUT_DESK: &str = "INSERT INTO desks (id, name, definition, officers, updated_at) \
-        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
-        definition = excluded.definition, officers = excluded.officers, \
-        updated_at = excluded.updated_at";
-    pub const DESKS: &str =
-        "SELECT id, name, definition, officers, updated_at FROM desks ORDER BY name, id";
-    pub const DESK: &str =
-        "SELECT id, name, definition, officers, updated_at FROM desks WHERE id = $1";
+    pub const PUT_DESK: &str = "INSERT INTO desks (id, name, definition, officers, updated_at, \
+        classification) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET \
+        name = excluded.name, definition = excluded.definition, officers = excluded.officers, \
+        updated_at = excluded.updated_at, classification = excluded.classification";
+    /// Desks at or below a classification rank (`$1`).
+    pub const DESKS: &str = "SELECT id, name, definition, officers, updated_at, classification \
+        FROM desks WHERE classification <= $1 ORDER BY name, id";
+    pub const DESK: &str = "SELECT id, name, definition, officers, updated_at, classification \
+        FROM desks WHERE id = $1 AND classification <= $2";
     pub const SITUATION_COLUMNS: &str = "id, desk_id, title, query, owner, status, created_at, \
-        updated_at, last_briefed_day";
+        updated_at, last_briefed_day, classification";
     pub const INSERT_SITUATION: &str = "INSERT INTO situations (id, desk_id, title, query, \
-        owner, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
+        owner, status, created_at, updated_at, classification) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)";
     pub const UPDATE_SITUATION: &str = "UPDATE situations SET desk_id = $2, title = $3, \
-        query = $4, owner = $5, status = $6, updated_at = $7 WHERE id = $1";
+        query = $4, owner = $5, status = $6, updated_at = $7, classification = $8 WHERE id = $1";
     pub const LOG: &str = "INSERT INTO situation_log (situation_id, at, actor, kind, detail) \
         VALUES ($1, $2, $3, $4, $5)";
     pub const HISTORY: &str = "SELECT at, actor, kind, detail FROM situation_log \
@@ -108,6 +116,7 @@ macro_rules! desk_methods {
             .bind(definition)
             .bind(officers)
             .bind(d.updated_at)
+            .bind(d.classification)
             .execute(&self.pool)
             .await
             .map_err(query_err("saving a desk"))?;
@@ -119,6 +128,7 @@ macro_rules! desk_methods {
             usize: sqlx::ColumnIndex<R>,
             String: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
             i64: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+            i32: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
         {
             let definition: String = r.try_get(2).map_err(corrupt)?;
             let officers: String = r.try_get(3).map_err(corrupt)?;
@@ -131,6 +141,7 @@ macro_rules! desk_methods {
                 officers: serde_json::from_str(&officers)
                     .map_err(|e| $crate::StoreError::Corrupt(format!("a desk's officers: {e}")))?,
                 updated_at: r.try_get(4).map_err(corrupt)?,
+                classification: r.try_get(5).map_err(corrupt)?,
             })
         }
 
@@ -138,6 +149,7 @@ macro_rules! desk_methods {
             sqlx::query(sqlx::AssertSqlSafe($placeholders(
                 $crate::desks::sql::DESKS,
             )))
+            .bind(self.vis.max_level)
             .fetch_all(&self.pool)
             .await
             .map_err(query_err("listing desks"))?
@@ -149,6 +161,7 @@ macro_rules! desk_methods {
         async fn dk_desk(&self, id: &str) -> Result<Option<$crate::Desk>, $crate::StoreError> {
             sqlx::query(sqlx::AssertSqlSafe($placeholders($crate::desks::sql::DESK)))
                 .bind(id.to_owned())
+                .bind(self.vis.max_level)
                 .fetch_optional(&self.pool)
                 .await
                 .map_err(query_err("reading a desk"))?
@@ -165,6 +178,7 @@ macro_rules! desk_methods {
             String: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
             Option<String>: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
             i64: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+            i32: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
         {
             Ok($crate::Situation {
                 id: r.try_get(0).map_err(corrupt)?,
@@ -176,6 +190,7 @@ macro_rules! desk_methods {
                 created_at: r.try_get(6).map_err(corrupt)?,
                 updated_at: r.try_get(7).map_err(corrupt)?,
                 last_briefed_day: r.try_get(8).map_err(corrupt)?,
+                classification: r.try_get(9).map_err(corrupt)?,
             })
         }
 
@@ -210,6 +225,7 @@ macro_rules! desk_methods {
                         .bind(s.owner.clone())
                         .bind(s.status.clone())
                         .bind(s.updated_at)
+                        .bind(s.classification)
                         .execute(&mut *tx)
                         .await
                         .map_err(query_err("creating a situation"))?;
@@ -225,11 +241,18 @@ macro_rules! desk_methods {
                     if o.query != s.query {
                         log.push(("query", Some(s.query.clone())));
                     }
+                    if o.classification != s.classification {
+                        log.push((
+                            "classification",
+                            Some(format!("{} → {}", o.classification, s.classification)),
+                        ));
+                    }
                     if o.status == s.status
                         && o.owner == s.owner
                         && o.query == s.query
                         && o.title == s.title
                         && o.desk_id == s.desk_id
+                        && o.classification == s.classification
                     {
                         return tx
                             .commit()
@@ -244,6 +267,7 @@ macro_rules! desk_methods {
                         .bind(s.owner.clone())
                         .bind(s.status.clone())
                         .bind(s.updated_at)
+                        .bind(s.classification)
                         .execute(&mut *tx)
                         .await
                         .map_err(query_err("updating a situation"))?;
@@ -270,11 +294,12 @@ macro_rules! desk_methods {
             id: &str,
         ) -> Result<Option<($crate::Situation, Vec<$crate::SituationEntry>)>, $crate::StoreError> {
             let cols = format!(
-                "SELECT {} FROM situations WHERE id = $1",
+                "SELECT {} FROM situations WHERE id = $1 AND classification <= $2",
                 $crate::desks::sql::SITUATION_COLUMNS
             );
             let Some(s) = sqlx::query(sqlx::AssertSqlSafe($placeholders(&cols)))
                 .bind(id.to_owned())
+                .bind(self.vis.max_level)
                 .fetch_optional(&self.pool)
                 .await
                 .map_err(query_err("reading a situation"))?
@@ -311,13 +336,14 @@ macro_rules! desk_methods {
             let sql = format!(
                 "SELECT {} FROM situations WHERE ($1 IS NULL OR desk_id = $1) \
                  AND ($2 IS NULL OR owner = $2) AND ($3 IS NULL OR status = $3) \
-                 ORDER BY updated_at DESC, id",
+                 AND classification <= $4 ORDER BY updated_at DESC, id",
                 $crate::desks::sql::SITUATION_COLUMNS
             );
             sqlx::query(sqlx::AssertSqlSafe($placeholders(&sql)))
                 .bind(f.desk_id.clone())
                 .bind(f.owner.clone())
                 .bind(f.status.clone())
+                .bind(self.vis.max_level)
                 .fetch_all(&self.pool)
                 .await
                 .map_err(query_err("listing situations"))?

@@ -219,31 +219,48 @@ pub mod sql {
     /// Entities whose folded names equal the key (`$1`), or start with it (`$1 <= key < $2`, a
     /// range an index serves, unlike a case-insensitive `LIKE`), exact matches first, then the
     /// most mentioned.
-    pub fn find_entities() -> String {
-        "SELECT e.id, e.kind, e.name, \
-            (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS n, \
-            MIN(CASE WHEN k.key = $1 THEN 0 ELSE 1 END) AS exactness \
-         FROM entity_names k JOIN entities e ON e.id = k.entity_id \
-         WHERE (k.key = $1 OR (k.key >= $1 AND k.key < $2)) AND ($3 IS NULL OR e.kind = $3) \
-         GROUP BY e.id, e.kind, e.name \
-         ORDER BY exactness, n DESC, e.name LIMIT $4"
-            .to_owned()
+    /// How many articles (visible under `vis`) mention entity `e`.
+    fn mention_count(vis: &str) -> String {
+        if vis.is_empty() {
+            "(SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id)".to_owned()
+        } else {
+            format!(
+                "(SELECT COUNT(*) FROM mentions m JOIN articles a ON a.id = m.article_id \
+                 WHERE m.entity_id = e.id{vis})"
+            )
+        }
     }
 
-    pub fn entity() -> String {
-        "SELECT e.id, e.kind, e.name, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) \
-         FROM entities e WHERE e.id = $1"
-            .to_owned()
-    }
-
-    pub fn entity_articles() -> String {
+    /// Only entities some visible article mentions are found: an entity known only from
+    /// records a user may not see does not exist for them.
+    pub fn find_entities(vis: &str) -> String {
         format!(
-            "SELECT {ARTICLE_REF} FROM mentions m JOIN articles a ON a.id = m.article_id \
-             WHERE m.entity_id = $1 ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT $2"
+            "SELECT id, kind, name, n FROM (SELECT e.id, e.kind, e.name, {} AS n, \
+                MIN(CASE WHEN k.key = $1 THEN 0 ELSE 1 END) AS exactness \
+             FROM entity_names k JOIN entities e ON e.id = k.entity_id \
+             WHERE (k.key = $1 OR (k.key >= $1 AND k.key < $2)) AND ($3 IS NULL OR e.kind = $3) \
+             GROUP BY e.id, e.kind, e.name) x \
+             WHERE n > 0 ORDER BY exactness, n DESC, name LIMIT $4",
+            mention_count(vis)
         )
     }
 
-    pub fn offices() -> String {
+    pub fn entity(vis: &str) -> String {
+        format!(
+            "SELECT e.id, e.kind, e.name, {} FROM entities e WHERE e.id = $1",
+            mention_count(vis)
+        )
+    }
+
+    pub fn entity_articles(vis: &str) -> String {
+        format!(
+            "SELECT {ARTICLE_REF} FROM mentions m JOIN articles a ON a.id = m.article_id \
+             WHERE m.entity_id = $1{vis} \
+             ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT $2"
+        )
+    }
+
+    pub fn offices(vis: &str) -> String {
         format!(
             "SELECT o.person_id, COALESCE(p.name, o.person_id), o.title, o.title_key, o.head, \
                 o.rank, o.seen_on, {ARTICLE_REF}, o.span_start, o.span_end \
@@ -251,12 +268,12 @@ pub mod sql {
              LEFT JOIN entities p ON p.id = o.person_id \
              WHERE ($1 IS NULL OR o.person_id = $1) AND ($2 IS NULL OR o.title_key = $2) \
                AND ($3 IS NULL OR o.seen_on > $3) AND ($4 IS NULL OR o.seen_on < $4) \
-               AND ($5 IS NULL OR o.person_id <> $5) \
+               AND ($5 IS NULL OR o.person_id <> $5){vis} \
              ORDER BY o.seen_on IS NULL, o.seen_on, a.id LIMIT $6"
         )
     }
 
-    pub fn events() -> String {
+    pub fn events(vis: &str) -> String {
         format!(
             "SELECT ev.id, ev.kind, ev.date, ev.place, {ARTICLE_REF} \
              FROM events ev JOIN articles a ON a.id = ev.article_id \
@@ -264,7 +281,7 @@ pub mod sql {
                AND ($3 IS NULL OR ev.kind = $3) \
                AND ($4 IS NULL OR EXISTS (SELECT 1 FROM event_participants ep \
                     WHERE ep.event_id = ev.id AND ep.person_id = $4)) \
-               AND ($5 IS NULL OR ev.place_id = $5) \
+               AND ($5 IS NULL OR ev.place_id = $5){vis} \
              ORDER BY ev.date IS NULL, ev.date, ev.id LIMIT $6"
         )
     }
@@ -272,42 +289,65 @@ pub mod sql {
     pub const EVENT_PARTICIPANTS: &str =
         "SELECT person_id, name FROM event_participants WHERE event_id = $1 ORDER BY name";
 
-    pub fn citations() -> String {
+    pub fn citations(vis: &str) -> String {
         format!(
             "SELECT c.document_id, c.kind, c.number, c.document_date, {ARTICLE_REF} \
              FROM citations c JOIN articles a ON a.id = c.article_id \
-             WHERE c.document_id = $1 ORDER BY a.published IS NULL, a.published, a.id"
+             WHERE c.document_id = $1{vis} ORDER BY a.published IS NULL, a.published, a.id"
         )
     }
 
-    pub const ENTITY_SERIES: &str = "SELECT a.day, COUNT(*) FROM mentions m \
-        JOIN articles a ON a.id = m.article_id \
-        WHERE m.entity_id = $1 AND a.day >= $2 AND a.day <= $3 GROUP BY a.day ORDER BY a.day";
-    pub const PILLAR_SERIES: &str = "SELECT a.day, COUNT(*) FROM pillars p \
-        JOIN articles a ON a.id = p.article_id \
-        WHERE p.pillar = $1 AND a.day >= $2 AND a.day <= $3 GROUP BY a.day ORDER BY a.day";
-    pub const DAILY_COUNTS: &str = "SELECT m.entity_id, a.day, COUNT(*) FROM mentions m \
-        JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id \
-        WHERE a.day >= $1 AND a.day <= $2 AND ($3 IS NULL OR e.kind = $3) \
-        GROUP BY m.entity_id, a.day";
+    pub fn entity_series(vis: &str) -> String {
+        format!(
+            "SELECT a.day, COUNT(*) FROM mentions m JOIN articles a ON a.id = m.article_id \
+             WHERE m.entity_id = $1 AND a.day >= $2 AND a.day <= $3{vis} \
+             GROUP BY a.day ORDER BY a.day"
+        )
+    }
+
+    pub fn pillar_series(vis: &str) -> String {
+        format!(
+            "SELECT a.day, COUNT(*) FROM pillars p JOIN articles a ON a.id = p.article_id \
+             WHERE p.pillar = $1 AND a.day >= $2 AND a.day <= $3{vis} \
+             GROUP BY a.day ORDER BY a.day"
+        )
+    }
+
+    pub fn daily_counts(vis: &str) -> String {
+        format!(
+            "SELECT m.entity_id, a.day, COUNT(*) FROM mentions m \
+             JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id \
+             WHERE a.day >= $1 AND a.day <= $2 AND ($3 IS NULL OR e.kind = $3){vis} \
+             GROUP BY m.entity_id, a.day"
+        )
+    }
 
     /// Daily counts of every entity over a range of days, driven by the day index (joining
     /// `entities` only when a kind is asked for).
-    pub const DAILY_COUNTS_ALL: &str = "SELECT m.entity_id, a.day, COUNT(*) FROM articles a \
-        JOIN mentions m ON m.article_id = a.id \
-        WHERE a.day >= $1 AND a.day <= $2 GROUP BY m.entity_id, a.day";
-    pub const DAY_RANGE: &str = "SELECT MIN(day), MAX(day) FROM articles";
+    pub fn daily_counts_all(vis: &str) -> String {
+        format!(
+            "SELECT m.entity_id, a.day, COUNT(*) FROM articles a \
+             JOIN mentions m ON m.article_id = a.id \
+             WHERE a.day >= $1 AND a.day <= $2{vis} GROUP BY m.entity_id, a.day"
+        )
+    }
 
-    /// Every column of an article, as each backend's `article_from_row` reads them.
-    pub const ARTICLE_COLUMNS: &str = "id, seq, source, url, outlet, section, title, lead, \
-        paragraphs, captions, credits, byline, source_line, published, page_date, content_hash, \
-        ingested_at, updated_at, facts, facts_version, day";
+    pub fn day_range(vis: &str) -> String {
+        format!("SELECT MIN(a.day), MAX(a.day) FROM articles a WHERE 1 = 1{vis}")
+    }
+
+    /// Every column of an article, as each backend's `article_from_row` reads them (from
+    /// `articles a`).
+    pub const ARTICLE_COLUMNS: &str = "a.id, a.seq, a.source, a.url, a.outlet, a.section, \
+        a.title, a.lead, a.paragraphs, a.captions, a.credits, a.byline, a.source_line, \
+        a.published, a.page_date, a.content_hash, a.ingested_at, a.updated_at, a.facts, \
+        a.facts_version, a.day, a.classification, a.countries";
 
     /// Articles filed under days `$1`..`$2` that mention one of `entities` or carry one of
     /// `pillars` (every article of those days when both are empty), latest day first, then
     /// latest written. (Ordering by day lets the day index drive the query; ordering by `seq`
     /// alone made SQLite walk every article in `seq` order.)
-    pub fn articles_on_days(entities: usize, pillars: usize) -> String {
+    pub fn articles_on_days(entities: usize, pillars: usize, vis: &str) -> String {
         let list = |from: usize, n: usize| -> String {
             (from..from + n)
                 .map(|i| format!("${i}"))
@@ -317,14 +357,14 @@ pub mod sql {
         let mut cond = Vec::new();
         if entities > 0 {
             cond.push(format!(
-                "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = articles.id \
+                "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id \
                  AND m.entity_id IN ({}))",
                 list(3, entities)
             ));
         }
         if pillars > 0 {
             cond.push(format!(
-                "EXISTS (SELECT 1 FROM pillars p WHERE p.article_id = articles.id \
+                "EXISTS (SELECT 1 FROM pillars p WHERE p.article_id = a.id \
                  AND p.pillar IN ({}))",
                 list(3 + entities, pillars)
             ));
@@ -335,32 +375,69 @@ pub mod sql {
             format!("AND ({})", cond.join(" OR "))
         };
         format!(
-            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE day >= $1 AND day <= $2 {filter} \
-             ORDER BY day DESC, seq DESC LIMIT ${}",
+            "SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.day >= $1 AND a.day <= $2 \
+             {filter}{vis} ORDER BY a.day DESC, a.seq DESC LIMIT ${}",
             3 + entities + pillars
         )
     }
 
-    pub fn articles_by_ids(n: usize) -> String {
+    pub fn articles_by_ids(n: usize, vis: &str) -> String {
         let list: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
         format!(
-            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({})",
+            "SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id IN ({}){vis}",
             list.join(", ")
         )
     }
 
     /// Articles per outlet per day over a window: what coverage is computed from.
-    pub const OUTLET_DAYS: &str = "SELECT outlet, day, COUNT(*) FROM articles \
-        WHERE day >= $1 AND day <= $2 GROUP BY outlet, day";
+    pub fn outlet_days(vis: &str) -> String {
+        format!(
+            "SELECT a.outlet, a.day, COUNT(*) FROM articles a \
+             WHERE a.day >= $1 AND a.day <= $2{vis} GROUP BY a.outlet, a.day"
+        )
+    }
 
     /// Entities sharing articles with `$1`, most shared first.
-    pub fn cooccurring() -> String {
-        "SELECT e.id, e.kind, e.name, COUNT(*) AS shared \
-         FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id \
-         JOIN entities e ON e.id = m2.entity_id \
-         WHERE m1.entity_id = $1 AND m2.entity_id <> $1 \
-         GROUP BY e.id, e.kind, e.name ORDER BY shared DESC, e.name LIMIT $2"
-            .to_owned()
+    pub fn cooccurring(vis: &str) -> String {
+        let join = if vis.is_empty() {
+            String::new()
+        } else {
+            format!("JOIN articles a ON a.id = m1.article_id{vis} ")
+        };
+        format!(
+            "SELECT e.id, e.kind, e.name, COUNT(*) AS shared \
+             FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id \
+             {join}JOIN entities e ON e.id = m2.entity_id \
+             WHERE m1.entity_id = $1 AND m2.entity_id <> $1 \
+             GROUP BY e.id, e.kind, e.name ORDER BY shared DESC, e.name LIMIT $2"
+        )
+    }
+
+    /// The condition (` AND …` on `articles a`, or nothing) restricting a query to what
+    /// `vis` allows. Values are written into the SQL rather than bound, so that every query
+    /// keeps its parameter numbering; they are an integer and validated two-letter codes, so
+    /// nothing a user typed reaches the SQL text.
+    pub fn visibility(vis: &tre_access::Visibility) -> String {
+        if vis.is_unrestricted() {
+            return String::new();
+        }
+        let mut out = String::new();
+        if vis.max_level != i32::MAX {
+            out.push_str(&format!(" AND a.classification <= {}", vis.max_level));
+        }
+        if let Some(codes) = &vis.countries {
+            let likes: Vec<String> = codes
+                .iter()
+                .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))
+                .map(|c| format!("a.countries LIKE '% {c} %'"))
+                .collect();
+            if likes.is_empty() {
+                out.push_str(" AND 1 = 0");
+            } else {
+                out.push_str(&format!(" AND ({})", likes.join(" OR ")));
+            }
+        }
+        out
     }
 }
 
@@ -671,7 +748,7 @@ macro_rules! knowledge_methods {
             // A prefix test as a range so it can use the key index: every string that starts
             // with `key` sorts (bytewise) between `key` and `key` + U+10FFFF, the largest char.
             // User-typed `%` and `_` are plain characters here, not wildcards.
-            let sql = $crate::knowledge::sql::find_entities();
+            let sql = $crate::knowledge::sql::find_entities(&self.vis_sql);
             sqlx::query(sqlx::AssertSqlSafe($placeholders(&sql)))
                 .bind(key.to_owned())
                 .bind(format!("{key}{}", char::MAX))
@@ -697,21 +774,24 @@ macro_rules! knowledge_methods {
             id: &str,
         ) -> Result<Option<$crate::EntitySummary>, $crate::StoreError> {
             let row = sqlx::query(sqlx::AssertSqlSafe($placeholders(
-                &$crate::knowledge::sql::entity(),
+                &$crate::knowledge::sql::entity(&self.vis_sql),
             )))
             .bind(id.to_owned())
             .fetch_optional(&self.pool)
             .await
             .map_err(query_err("reading an entity"))?;
-            row.map(|r| {
-                Ok($crate::EntitySummary {
-                    id: r.try_get(0).map_err(corrupt)?,
-                    kind: r.try_get(1).map_err(corrupt)?,
-                    name: r.try_get(2).map_err(corrupt)?,
-                    articles: r.try_get(3).map_err(corrupt)?,
+            let e = row
+                .map(|r| {
+                    Ok($crate::EntitySummary {
+                        id: r.try_get(0).map_err(corrupt)?,
+                        kind: r.try_get(1).map_err(corrupt)?,
+                        name: r.try_get(2).map_err(corrupt)?,
+                        articles: r.try_get(3).map_err(corrupt)?,
+                    })
                 })
-            })
-            .transpose()
+                .transpose()?;
+            // Known only from records this view may not see: it does not exist here.
+            Ok(e.filter(|e| self.vis_sql.is_empty() || e.articles > 0))
         }
 
         async fn kb_entity_articles(
@@ -720,7 +800,7 @@ macro_rules! knowledge_methods {
             limit: u32,
         ) -> Result<Vec<$crate::ArticleRef>, $crate::StoreError> {
             sqlx::query(sqlx::AssertSqlSafe($placeholders(
-                &$crate::knowledge::sql::entity_articles(),
+                &$crate::knowledge::sql::entity_articles(&self.vis_sql),
             )))
             .bind(id.to_owned())
             .bind(i64::from(limit))
@@ -737,7 +817,7 @@ macro_rules! knowledge_methods {
             f: &$crate::OfficeFilter,
         ) -> Result<Vec<$crate::OfficeObservation>, $crate::StoreError> {
             sqlx::query(sqlx::AssertSqlSafe($placeholders(
-                &$crate::knowledge::sql::offices(),
+                &$crate::knowledge::sql::offices(&self.vis_sql),
             )))
             .bind(f.person_id.clone())
             .bind(f.title_key.clone())
@@ -772,7 +852,7 @@ macro_rules! knowledge_methods {
             f: &$crate::EventFilter,
         ) -> Result<Vec<$crate::EventRecord>, $crate::StoreError> {
             let rows = sqlx::query(sqlx::AssertSqlSafe($placeholders(
-                &$crate::knowledge::sql::events(),
+                &$crate::knowledge::sql::events(&self.vis_sql),
             )))
             .bind(f.from.clone())
             .bind(f.to.clone())
@@ -818,7 +898,7 @@ macro_rules! knowledge_methods {
             document_id: &str,
         ) -> Result<Vec<$crate::Citation>, $crate::StoreError> {
             sqlx::query(sqlx::AssertSqlSafe($placeholders(
-                &$crate::knowledge::sql::citations(),
+                &$crate::knowledge::sql::citations(&self.vis_sql),
             )))
             .bind(document_id.to_owned())
             .fetch_all(&self.pool)
@@ -867,13 +947,13 @@ macro_rules! knowledge_methods {
             // the database walk every mention of a common one (Việt Nam is in most articles).
             let query = match kind {
                 Some(k) => sqlx::query(sqlx::AssertSqlSafe($placeholders(
-                    $crate::knowledge::sql::DAILY_COUNTS,
+                    &$crate::knowledge::sql::daily_counts(&self.vis_sql),
                 )))
                 .bind(from.to_owned())
                 .bind(to.to_owned())
                 .bind(Some(k.to_owned())),
                 None => sqlx::query(sqlx::AssertSqlSafe($placeholders(
-                    $crate::knowledge::sql::DAILY_COUNTS_ALL,
+                    &$crate::knowledge::sql::daily_counts_all(&self.vis_sql),
                 )))
                 .bind(from.to_owned())
                 .bind(to.to_owned()),
@@ -907,7 +987,7 @@ macro_rules! knowledge_methods {
             pillars: &[String],
             limit: u32,
         ) -> Result<Vec<$crate::Article>, $crate::StoreError> {
-            let sql = $crate::knowledge::sql::articles_on_days(entities.len(), pillars.len());
+            let sql = $crate::knowledge::sql::articles_on_days(entities.len(), pillars.len(), &self.vis_sql);
             let mut q = sqlx::query(sqlx::AssertSqlSafe($placeholders(&sql)))
                 .bind(from.to_owned())
                 .bind(to.to_owned());
@@ -929,7 +1009,7 @@ macro_rules! knowledge_methods {
         ) -> Result<Vec<$crate::Article>, $crate::StoreError> {
             let mut out = Vec::with_capacity(ids.len());
             for chunk in ids.chunks($crate::knowledge::sql::ROWS_PER_STATEMENT) {
-                let sql = $crate::knowledge::sql::articles_by_ids(chunk.len());
+                let sql = $crate::knowledge::sql::articles_by_ids(chunk.len(), &self.vis_sql);
                 let mut q = sqlx::query(sqlx::AssertSqlSafe($placeholders(&sql)));
                 for id in chunk {
                     q = q.bind(id.clone());
@@ -953,7 +1033,7 @@ macro_rules! knowledge_methods {
             from: &str,
             to: &str,
         ) -> Result<Vec<(Option<String>, String, i64)>, $crate::StoreError> {
-            sqlx::query(sqlx::AssertSqlSafe($placeholders($crate::knowledge::sql::OUTLET_DAYS)))
+            sqlx::query(sqlx::AssertSqlSafe($placeholders(&$crate::knowledge::sql::outlet_days(&self.vis_sql))))
                 .bind(from.to_owned())
                 .bind(to.to_owned())
                 .fetch_all(&self.pool)
@@ -973,7 +1053,7 @@ macro_rules! knowledge_methods {
         async fn kb_day_range(
             &self,
         ) -> Result<(Option<String>, Option<String>), $crate::StoreError> {
-            let r = sqlx::query(sqlx::AssertSqlSafe($placeholders($crate::knowledge::sql::DAY_RANGE)))
+            let r = sqlx::query(sqlx::AssertSqlSafe($placeholders(&$crate::knowledge::sql::day_range(&self.vis_sql))))
                 .fetch_one(&self.pool)
                 .await
                 .map_err(query_err("reading the range of days"))?;
@@ -986,7 +1066,7 @@ macro_rules! knowledge_methods {
             limit: u32,
         ) -> Result<Vec<($crate::EntitySummary, i64)>, $crate::StoreError> {
             sqlx::query(sqlx::AssertSqlSafe($placeholders(
-                &$crate::knowledge::sql::cooccurring(),
+                &$crate::knowledge::sql::cooccurring(&self.vis_sql),
             )))
             .bind(id.to_owned())
             .bind(i64::from(limit))

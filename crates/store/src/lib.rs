@@ -13,7 +13,13 @@
 //!   after the last `seq` it has seen.
 //! - Writing the same article twice changes nothing: an article is identified by its `id`, and
 //!   an unchanged content hash means no write at all.
+//! - A handle made by [`Store::restricted`] reads only what its [`Visibility`] allows, in
+//!   every query that returns articles or anything derived from them (entities, offices,
+//!   events, citations, series, counts, desks, situations): what a user may not see does not
+//!   exist for them, not even as a count. The service layer reads on a user's behalf only
+//!   through such a handle.
 
+pub mod access;
 pub mod article;
 pub mod days;
 pub mod desks;
@@ -24,9 +30,11 @@ pub mod migrate;
 #[cfg(feature = "contract")]
 pub mod contract;
 
+pub use access::{AuditFilter, SessionRecord, UserRecord};
 pub use article::{
     Article, ArticleContent, Facts, NewArticle, OutletCount, StoreStats, StoredVersion,
-    UpsertOutcome, WritePlan, arrival_day, decode_list, encode_list, plan_upsert,
+    UpsertOutcome, WritePlan, arrival_day, decode_countries, decode_list, encode_countries,
+    encode_list, plan_upsert,
 };
 pub use desks::{
     Desk, DeskDefinition, SITUATION_STATUSES, Situation, SituationEntry, SituationFilter,
@@ -38,6 +46,7 @@ pub use knowledge::{
     PillarRow,
 };
 pub use migrate::{AppliedMigration, Migration};
+pub use tre_access::{AuditKey, AuditRecord, ChainHead, NewAuditEntry, Visibility};
 
 use async_trait::async_trait;
 
@@ -196,6 +205,70 @@ pub trait Store: Send + Sync {
 
     /// Records the day of the briefing that last showed a situation.
     async fn set_situation_briefed(&self, id: &str, day: &str) -> Result<(), StoreError>;
+
+    /// A handle on the same store that reads only what `vis` allows (see the module's
+    /// invariants). Writes are not restricted: the service layer decides who may write.
+    fn restricted(&self, vis: &Visibility) -> Box<dyn Store>;
+
+    /// The restriction this handle reads under.
+    fn visibility(&self) -> &Visibility;
+
+    /// Creates or updates an account (by id). A user name already taken by another account
+    /// is an [`StoreError::Invalid`].
+    async fn put_user(&self, user: &UserRecord) -> Result<(), StoreError>;
+
+    async fn user(&self, id: &str) -> Result<Option<UserRecord>, StoreError>;
+
+    /// The account with this user name (lower case).
+    async fn user_by_name(&self, username: &str) -> Result<Option<UserRecord>, StoreError>;
+
+    /// Every account, by user name.
+    async fn users(&self) -> Result<Vec<UserRecord>, StoreError>;
+
+    /// Counts a failed sign-in for the account (atomically) and sets its lock; returns the
+    /// count.
+    async fn record_failed_login(
+        &self,
+        user_id: &str,
+        locked_until: Option<i64>,
+    ) -> Result<i32, StoreError>;
+
+    async fn create_session(&self, session: &SessionRecord) -> Result<(), StoreError>;
+
+    async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError>;
+
+    /// An account's sessions, newest first.
+    async fn sessions_of(&self, user_id: &str) -> Result<Vec<SessionRecord>, StoreError>;
+
+    /// Records activity on a session (only moves `last_seen_at` forward).
+    async fn touch_session(&self, token_hash: &str, at: i64) -> Result<(), StoreError>;
+
+    /// Ends a session; returns whether it was open.
+    async fn revoke_session(&self, token_hash: &str, at: i64) -> Result<bool, StoreError>;
+
+    /// Ends every open session of an account; returns how many.
+    async fn revoke_user_sessions(&self, user_id: &str, at: i64) -> Result<u64, StoreError>;
+
+    /// Deletes sessions that expired or were revoked before `before`.
+    async fn purge_sessions(&self, before: i64) -> Result<u64, StoreError>;
+
+    /// Appends entries to the audit log, chained and sealed with `key`, in one transaction
+    /// under the log's lock; returns their sequence numbers.
+    async fn append_audit(
+        &self,
+        entries: Vec<NewAuditEntry>,
+        key: &AuditKey,
+    ) -> Result<Vec<i64>, StoreError>;
+
+    /// Audit entries after `after_seq`, oldest first (what verification walks).
+    async fn audit_after(&self, after_seq: i64, limit: u32)
+    -> Result<Vec<AuditRecord>, StoreError>;
+
+    /// Audit entries matching a filter, newest first.
+    async fn audit_search(&self, filter: &AuditFilter) -> Result<Vec<AuditRecord>, StoreError>;
+
+    /// The sealed head of the audit log (none before the first entry).
+    async fn audit_head(&self) -> Result<Option<ChainHead>, StoreError>;
 
     /// A random identifier fixed when the store was created; derived data records it so that
     /// an index built from another store is never trusted.

@@ -131,6 +131,9 @@ struct DeskEntry {
     pillars: Vec<String>,
     #[serde(default)]
     keywords: Vec<String>,
+    /// Classification level (`mat`, `Tối mật`...); ordinary when absent.
+    #[serde(default)]
+    classification: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -145,6 +148,8 @@ struct SituationEntry {
     owner: Option<String>,
     #[serde(default = "default_status")]
     status: String,
+    #[serde(default)]
+    classification: Option<String>,
 }
 
 fn default_status() -> String {
@@ -286,6 +291,16 @@ async fn import(place: &Place, file: &PathBuf, by: &str) -> Result<ExitCode> {
             );
         }
     }
+    let levels = place.levels()?;
+    let level = |c: &Option<String>, what: &str| -> Result<i32> {
+        match c {
+            None => Ok(0),
+            Some(t) => Ok(levels
+                .parse(t)
+                .map_err(|e| anyhow::anyhow!("{what}: {e}"))?
+                .rank),
+        }
+    };
     let now = now_ms();
     for d in &parsed.desk {
         store
@@ -301,6 +316,7 @@ async fn import(place: &Place, file: &PathBuf, by: &str) -> Result<ExitCode> {
                 },
                 officers: d.officers.clone(),
                 updated_at: now,
+                classification: level(&d.classification, &format!("desk {:?}", d.id))?,
             })
             .await?;
     }
@@ -318,6 +334,7 @@ async fn import(place: &Place, file: &PathBuf, by: &str) -> Result<ExitCode> {
                     created_at: existing.as_ref().map_or(now, |(e, _)| e.created_at),
                     updated_at: now,
                     last_briefed_day: existing.and_then(|(e, _)| e.last_briefed_day),
+                    classification: level(&s.classification, &format!("situation {:?}", s.id))?,
                 },
                 by,
             )
@@ -463,6 +480,7 @@ pub async fn situation(place: &Place, cmd: SituationCommand) -> Result<ExitCode>
                         created_at: now,
                         updated_at: now,
                         last_briefed_day: None,
+                        classification: 0,
                     }
                 }
             };

@@ -49,6 +49,7 @@ fn seed_articles() -> Vec<tre_store::NewArticle> {
         let facts = tre_store::Facts {
             version: tre_kb::EXTRACTOR_VERSION,
             json: serde_json::to_string(&x).unwrap(),
+            countries: tre_kb::countries(&x),
         };
         out.push(
             tre_store::NewArticle::new(id, path.display().to_string(), content).with_facts(facts),
@@ -150,6 +151,7 @@ async fn seeds_become_a_linked_knowledge_base() {
             a.with_facts(tre_store::Facts {
                 version: f.version + 1,
                 json: f.json,
+                countries: f.countries,
             })
         })
         .collect::<Vec<_>>();

@@ -52,6 +52,9 @@ impl Harness for PgHarness {
             .await
             .unwrap_or_else(|e| panic!("TRE_TEST_POSTGRES_URL is set but: {e}"))
     }
+    async fn tamper(&self, sql: &str) {
+        self.open().await.execute_raw(sql).await.expect("tamper");
+    }
 }
 
 impl Drop for PgHarness {

@@ -23,6 +23,9 @@ impl Harness for SqliteHarness {
             .await
             .expect("open sqlite store")
     }
+    async fn tamper(&self, sql: &str) {
+        self.open().await.execute_raw(sql).await.expect("tamper");
+    }
 }
 
 mod contract {
