@@ -215,6 +215,7 @@ async fn search_latency(data: &Path, qs: &[BenchQuery], rounds: usize) -> Result
             days: None,
             limit: 20,
             offset: 0,
+            ..Default::default()
         })
         .collect();
     let mut totals = Vec::new();

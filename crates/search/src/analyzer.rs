@@ -22,7 +22,7 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tre_text::letters::{fold_char, lower_char};
 
 /// Version of the analyzers and schema; recorded in every index.
-pub const ANALYZER_VERSION: u32 = 4;
+pub const ANALYZER_VERSION: u32 = 5;
 
 pub const EXACT: &str = "vi_exact";
 pub const FOLD: &str = "vi_fold";

@@ -20,11 +20,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions, Value,
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 use tre_store::Article;
@@ -59,6 +59,12 @@ pub(crate) struct Fields {
     day: Field,
     source: Field,
     url: Field,
+    /// Classification rank.
+    level: Field,
+    /// ISO codes of the countries the article concerns.
+    country: Field,
+    /// Outlet, month, pillars, places, persons, organisations, documents (see `facets`).
+    facets: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -93,6 +99,9 @@ fn schema() -> (Schema, Fields) {
         day: b.add_i64_field("day", INDEXED | FAST),
         source: b.add_text_field("source", STORED),
         url: b.add_text_field("url", STORED),
+        level: b.add_i64_field("level", INDEXED | FAST),
+        country: b.add_text_field("country", STRING),
+        facets: b.add_facet_field("facets", FacetOptions::default()),
     };
     (b.build(), fields)
 }
@@ -239,6 +248,7 @@ impl SearchIndex {
         let mut seen: HashSet<DocAddress> = HashSet::new();
         let mut ranked: Vec<(DocAddress, f32, bool, bool)> = Vec::new();
         let mut total = 0usize;
+        let mut facets = None;
         let mut exact_total = None;
         let mut adjacent_total = None;
         let scattered = parsed.has_scattered_tier();
@@ -267,6 +277,9 @@ impl SearchIndex {
             };
             if i == last {
                 total = count;
+                if req.facets {
+                    facets = Some(self.count_facets(&searcher, &q)?);
+                }
             }
             if tier.exact && tier.scattered_or_only {
                 exact_total = Some(count);
@@ -313,7 +326,44 @@ impl SearchIndex {
             },
             adjacent_total,
             hits,
+            facets,
         })
+    }
+
+    /// Counts every facet family over the matches of `q`.
+    fn count_facets(
+        &self,
+        searcher: &tantivy::Searcher,
+        q: &dyn Query,
+    ) -> Result<crate::Facets, SearchError> {
+        let mut collector = FacetCollector::for_field("facets");
+        for family in crate::facets::FAMILIES {
+            collector.add_facet(Facet::from_path([family]));
+        }
+        let counts = searcher.search(q, &collector)?;
+        let mut out = crate::Facets::default();
+        for family in crate::facets::FAMILIES {
+            let root = format!("/{family}");
+            let values: Vec<(&Facet, u64)> = if family == "month" {
+                counts.get(root.as_str()).collect()
+            } else {
+                counts.top_k(root.as_str(), crate::facets::TOP)
+            };
+            if let Some(list) = out.family_mut(family) {
+                *list = values
+                    .into_iter()
+                    .map(|(f, n)| crate::FacetCount {
+                        value: f
+                            .to_path()
+                            .last()
+                            .map(|s| s.to_string())
+                            .unwrap_or_default(),
+                        count: n,
+                    })
+                    .collect();
+            }
+        }
+        Ok(out)
     }
 
     fn filters(&self, req: &SearchRequest) -> Result<Vec<Box<dyn Query>>, SearchError> {
@@ -355,6 +405,41 @@ impl SearchIndex {
             out.push(Box::new(RangeQuery::new(
                 Bound::Included(Term::from_field_i64(f.day, lo)),
                 Bound::Included(Term::from_field_i64(f.day, hi)),
+            )));
+        }
+        if let Some(vis) = &req.visibility {
+            if vis.max_level != i32::MAX {
+                out.push(Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_i64(f.level, i64::MIN)),
+                    Bound::Included(Term::from_field_i64(f.level, i64::from(vis.max_level))),
+                )));
+            }
+            if let Some(codes) = &vis.countries {
+                // No country at all: a query that matches nothing.
+                let any: Vec<(Occur, Box<dyn Query>)> = codes
+                    .iter()
+                    .map(|c| {
+                        (
+                            Occur::Should,
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(f.country, c),
+                                IndexRecordOption::Basic,
+                            )) as Box<dyn Query>,
+                        )
+                    })
+                    .collect();
+                if any.is_empty() {
+                    out.push(Box::new(tantivy::query::EmptyQuery));
+                } else {
+                    out.push(Box::new(BooleanQuery::new(any)));
+                }
+            }
+        }
+        for text in &req.facet_filters {
+            let facet = crate::facets::parse_filter(text).map_err(SearchError::BadFilter)?;
+            out.push(Box::new(TermQuery::new(
+                Term::from_facet(f.facets, &facet),
+                IndexRecordOption::Basic,
             )));
         }
         if let Some(o) = &req.outlet {
@@ -617,6 +702,13 @@ impl IndexUpdater<'_> {
         doc.add_text(f.source, &a.source);
         if let Some(u) = &a.url {
             doc.add_text(f.url, u);
+        }
+        doc.add_i64(f.level, i64::from(a.classification));
+        for c in &a.countries {
+            doc.add_text(f.country, c);
+        }
+        for facet in crate::facets::of_article(a) {
+            doc.add_facet(f.facets, facet);
         }
         self.writer.add_document(doc)?;
         Ok(())

@@ -11,14 +11,17 @@
 pub mod aliases;
 pub mod analyzer;
 mod catchup;
+pub mod facets;
 pub mod index;
 pub mod query;
 pub mod snippet;
 
 pub use catchup::{CatchUp, catch_up, rebuild};
+pub use facets::{FacetCount, Facets};
 pub use index::{IndexState, IndexUpdater, SearchIndex};
 pub use query::QueryError;
 pub use snippet::Snippet;
+pub use tre_access::Visibility;
 
 use serde::Serialize;
 use std::path::PathBuf;
@@ -37,6 +40,17 @@ pub struct SearchRequest {
     pub days: Option<(String, String)>,
     pub limit: usize,
     pub offset: usize,
+    /// Whose search it is: only articles this allows are matched, counted, faceted and shown.
+    /// `None` searches everything, which only maintenance and tests do; the service layer
+    /// always sets it from the user.
+    pub visibility: Option<Visibility>,
+    /// Count the matching articles by outlet, month, pillar, place, person, organisation and
+    /// document (see [`Facets`]).
+    pub facets: bool,
+    /// Keep only articles carrying every one of these facet values, written as
+    /// `pillar:economic`, `place:Nhật Bản`, `person:Bùi Thanh Sơn`, `org:…`, `doc:…`,
+    /// `outlet:…`, `month:2023-04`.
+    pub facet_filters: Vec<String>,
 }
 
 /// One result.
@@ -67,6 +81,9 @@ pub struct SearchResults {
     /// first; the rest have the words scattered through the article).
     pub adjacent_total: Option<usize>,
     pub hits: Vec<SearchHit>,
+    /// Counts over every matching article, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -57,6 +57,7 @@ pub async fn run(place: &Place, args: Args) -> Result<ExitCode> {
         days: None,
         limit: args.limit.clamp(1, 1000),
         offset: args.offset,
+        ..Default::default()
     };
     let start = Instant::now();
     let results = index.search(&req)?;
