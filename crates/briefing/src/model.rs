@@ -15,7 +15,7 @@ use std::cmp::Ordering;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Classification {
     /// Higher is more restricted; 0 is unclassified.
-    pub rank: u8,
+    pub rank: i32,
     /// The level's name: `Thường`, `Hạn chế`, `Mật`, `Tối mật`, `Tuyệt mật`.
     pub name: String,
     /// What is stamped on a document of this level (`MẬT`); `None` for a level that is not
@@ -24,7 +24,7 @@ pub struct Classification {
 }
 
 impl Classification {
-    fn level(rank: u8, name: &str, marking: Option<&str>) -> Classification {
+    fn level(rank: i32, name: &str, marking: Option<&str>) -> Classification {
         Classification {
             rank,
             name: name.to_string(),
@@ -39,22 +39,27 @@ impl Classification {
     /// The ministry's internal restricted level (`Hạn chế`): not a state secret, but not for
     /// outside circulation either, so it is marked.
     pub fn han_che() -> Classification {
-        Classification::level(1, "Hạn chế", Some("HẠN CHẾ"))
+        Classification::level(10, "Hạn chế", Some("HẠN CHẾ"))
     }
     /// State secret, confidential (`Mật`).
     pub fn mat() -> Classification {
-        Classification::level(2, "Mật", Some("MẬT"))
+        Classification::level(20, "Mật", Some("MẬT"))
     }
     /// State secret, secret (`Tối mật`).
     pub fn toi_mat() -> Classification {
-        Classification::level(3, "Tối mật", Some("TỐI MẬT"))
+        Classification::level(30, "Tối mật", Some("TỐI MẬT"))
     }
     /// State secret, top secret (`Tuyệt mật`).
     pub fn tuyet_mat() -> Classification {
-        Classification::level(4, "Tuyệt mật", Some("TUYỆT MẬT"))
+        Classification::level(40, "Tuyệt mật", Some("TUYỆT MẬT"))
     }
 
-    /// The five levels in use, lowest first.
+    /// A level of the scheme in force (`tre_access::Levels`): its rank, name and stamp.
+    pub fn new(rank: i32, name: &str, marking: Option<&str>) -> Classification {
+        Classification::level(rank, name, marking)
+    }
+
+    /// The five default levels, lowest first (ranks as in `tre_access::Levels::default`).
     pub fn default_scheme() -> Vec<Classification> {
         vec![
             Classification::thuong(),

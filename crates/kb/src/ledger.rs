@@ -233,6 +233,7 @@ mod tests {
                 published: day.map(str::to_owned),
                 outlet: None,
                 source: format!("{article}.txt"),
+                classification: 0,
             },
             span: None,
         }

@@ -99,7 +99,7 @@ fn schema() -> (Schema, Fields) {
         day: b.add_i64_field("day", INDEXED | FAST),
         source: b.add_text_field("source", STORED),
         url: b.add_text_field("url", STORED),
-        level: b.add_i64_field("level", INDEXED | FAST),
+        level: b.add_i64_field("level", INDEXED | FAST | STORED),
         country: b.add_text_field("country", STRING),
         facets: b.add_facet_field("facets", FacetOptions::default()),
     };
@@ -303,6 +303,11 @@ impl SearchIndex {
                     .map(str::to_owned)
             };
             let body = get(f.body).unwrap_or_default();
+            let classification = doc
+                .get_first(f.level)
+                .and_then(|v| v.as_i64())
+                .and_then(|l| i32::try_from(l).ok())
+                .unwrap_or(0);
             let title = get(f.title).unwrap_or_default();
             hits.push(SearchHit {
                 id: get(f.id).unwrap_or_default(),
@@ -315,6 +320,7 @@ impl SearchIndex {
                 score,
                 exact,
                 snippet: snippet(&body, terms, SNIPPET_CHARS),
+                classification,
             });
         }
         Ok(SearchResults {

@@ -68,6 +68,8 @@ pub struct SearchHit {
     /// False when the hit only matches with diacritics ignored although the query had them.
     pub exact: bool,
     pub snippet: Snippet,
+    /// The article's classification rank.
+    pub classification: i32,
 }
 
 /// A page of results.

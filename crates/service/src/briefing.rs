@@ -29,6 +29,20 @@ pub struct BriefRequest {
     pub generated_at: String,
     /// Record, on each situation shown, that this briefing showed it.
     pub mark_briefed: bool,
+    /// The classification levels in force: each item is marked with the level of the most
+    /// classified article behind it, and the briefing with its highest item.
+    pub levels: tre_access::Levels,
+}
+
+/// What searches made for a briefing are restricted to: the store handle's own restriction.
+fn visibility(store: &dyn Store) -> Option<tre_access::Visibility> {
+    Some(store.visibility().clone())
+}
+
+/// The briefing's classification of a stored rank.
+pub fn classification(levels: &tre_access::Levels, rank: i32) -> b::Classification {
+    let level = levels.at(rank);
+    b::Classification::new(rank, &level.name, levels.stamp(rank).as_deref())
 }
 
 /// Figures about a build, for the command line and benchmarks.
@@ -276,6 +290,7 @@ pub async fn build(
             let res = index.search(&SearchRequest {
                 query: quoted,
                 limit: 200,
+                visibility: visibility(store),
                 ..Default::default()
             });
             if let Ok(res) = res {
@@ -631,6 +646,10 @@ pub async fn build(
             ..Default::default()
         })
         .await?;
+    let situation_levels: HashMap<String, i32> = list
+        .iter()
+        .map(|s| (s.id.clone(), s.classification))
+        .collect();
     for s in list.iter().filter(|s| s.status != "closed") {
         let since = s
             .last_briefed_day
@@ -646,6 +665,7 @@ pub async fn build(
                 query: s.query.clone(),
                 days: Some((start, to.clone())),
                 limit: 5,
+                visibility: visibility(store),
                 ..Default::default()
             });
             if let Ok(res) = res {
@@ -738,6 +758,55 @@ pub async fn build(
             keywords: Vec::new(),
         },
     };
+    // Every item is as classified as the most classified article behind it (a situation at
+    // least as its own level). The store handle is the reader's, so none is above their
+    // clearance: this marks the document, it does not filter it.
+    let mut level_of: HashMap<String, i32> = candidates
+        .iter()
+        .map(|a| (a.id.clone(), a.classification))
+        .collect();
+    let mut wanted: Vec<String> = events
+        .iter()
+        .flat_map(|e| &e.articles)
+        .chain(people.iter().flat_map(|p| &p.articles))
+        .chain(documents.iter().flat_map(|d| &d.articles))
+        .chain(series.iter().flat_map(|s| &s.articles))
+        .chain(situations.iter().flat_map(|s| &s.articles))
+        .filter(|id| !level_of.contains_key(*id))
+        .cloned()
+        .collect();
+    wanted.sort();
+    wanted.dedup();
+    for a in store.articles_by_ids(&wanted).await? {
+        level_of.insert(a.id, a.classification);
+    }
+    let mark = |ids: &[String], own: i32| {
+        let rank = ids
+            .iter()
+            .filter_map(|i| level_of.get(i))
+            .copied()
+            .fold(own, i32::max);
+        classification(&req.levels, rank)
+    };
+    for a in &mut articles {
+        a.classification = mark(std::slice::from_ref(&a.id), 0);
+    }
+    for e in &mut events {
+        e.classification = mark(&e.articles, 0);
+    }
+    for p in &mut people {
+        p.classification = mark(&p.articles, 0);
+    }
+    for d in &mut documents {
+        d.classification = mark(&d.articles, 0);
+    }
+    for sr in &mut series {
+        sr.classification = mark(&sr.articles, 0);
+    }
+    for si in &mut situations {
+        let own = situation_levels.get(&si.id).copied().unwrap_or(0);
+        si.classification = mark(&si.articles, own);
+    }
     let generated_at = b::DateTime::parse(&req.generated_at)
         .ok()
         .or_else(|| b::DateTime::new(day, 6, 30))
@@ -774,7 +843,13 @@ pub async fn build(
         extraction_failures: failures,
         articles_considered: stats.candidates,
     };
-    let briefing = b::assemble(input, &b::AssemblyOptions::default());
+    // Defence in depth: the store handle already hides what the reader may not see.
+    let max = store.visibility().max_level;
+    let options = b::AssemblyOptions {
+        clearance: (max != i32::MAX).then(|| classification(&req.levels, max)),
+        ..Default::default()
+    };
+    let briefing = b::assemble(input, &options);
     if req.mark_briefed {
         for s in &briefing.sections.situations {
             store.set_situation_briefed(&s.id, &req.date).await?;
@@ -820,5 +895,141 @@ fn event_item(
         place,
         articles,
         classification: b::Classification::thuong(),
+    }
+}
+
+/// A rendered briefing, ready to download.
+#[derive(Debug, Clone)]
+pub struct Export {
+    pub bytes: Vec<u8>,
+    /// `giao-ban-<desk>-<date>.<ext>`.
+    pub filename: String,
+    pub content_type: &'static str,
+}
+
+/// The formats a briefing renders to.
+pub const FORMATS: &[&str] = &["md", "html", "docx", "json"];
+
+impl crate::Service {
+    fn brief_request(&self, desk: Option<&str>, date: &str, mark: bool) -> BriefRequest {
+        let ms = crate::now_ms();
+        let today = tre_store::arrival_day(ms);
+        let minutes = (ms / 60_000 + 7 * 60).rem_euclid(24 * 60);
+        BriefRequest {
+            desk_id: desk.map(str::to_owned),
+            date: date.to_owned(),
+            generated_at: format!("{today}T{:02}:{:02}", minutes / 60, minutes % 60),
+            mark_briefed: mark,
+            levels: self.levels().clone(),
+        }
+    }
+
+    /// Checks the caller may read the desk's briefing: the desk must exist for them (its own
+    /// classification) and, for a user scoped to some countries, be one of their desks.
+    async fn check_desk(&self, caller: &crate::Caller, desk: &str) -> Result<(), ServiceError> {
+        let view = self.view(caller);
+        let known = view.desk(desk).await?;
+        let mine = matches!(caller.principal.scope, tre_access::Scope::Global)
+            || caller.principal.desks.iter().any(|d| d == desk);
+        if known.is_none() || !mine {
+            return Err(ServiceError::NotFound(format!(
+                "no desk {desk:?} among yours; the desk list shows them"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The briefing of a desk (or, without one, of everything the caller may see) for a day.
+    /// Situations shown are marked as briefed when `mark` is set and the caller may update
+    /// situations.
+    pub async fn brief(
+        &self,
+        caller: &crate::Caller,
+        desk: Option<&str>,
+        date: &str,
+        mark: bool,
+    ) -> Result<(b::Briefing, BriefStats), ServiceError> {
+        self.authorize(caller, tre_access::Action::Read, "briefing")
+            .await?;
+        if let Some(d) = desk {
+            self.check_desk(caller, d).await?;
+        }
+        let mark = mark && self.may(caller, tre_access::Action::UpdateSituation);
+        let view = self.view(caller);
+        let (briefing, stats) = build(
+            view.as_ref(),
+            self.index(),
+            &self.brief_request(desk, date, mark),
+        )
+        .await?;
+        if briefing.classification.rank > 0 {
+            self.record(
+                caller,
+                "read",
+                &format!("briefing:{}:{date}", desk.unwrap_or("*")),
+                "allowed",
+                briefing.classification.rank,
+                serde_json::json!({}),
+            )
+            .await?;
+        }
+        Ok((briefing, stats))
+    }
+
+    /// The briefing rendered for download (`md`, `html`, `docx`, `json`). Exporting needs
+    /// the export permission and is always recorded.
+    pub async fn export_brief(
+        &self,
+        caller: &crate::Caller,
+        desk: Option<&str>,
+        date: &str,
+        format: &str,
+        mark: bool,
+    ) -> Result<(Export, b::Briefing, BriefStats), ServiceError> {
+        if !FORMATS.contains(&format) {
+            return Err(ServiceError::Invalid(format!(
+                "format {format:?}: use md, html, docx or json"
+            )));
+        }
+        let target = format!("briefing:{}:{date}", desk.unwrap_or("*"));
+        self.authorize(caller, tre_access::Action::Export, &target)
+            .await?;
+        let (briefing, stats) = self.brief(caller, desk, date, mark).await?;
+        let (bytes, content_type) = match format {
+            "md" => (
+                b::to_markdown(&briefing).into_bytes(),
+                "text/markdown; charset=utf-8",
+            ),
+            "html" => (
+                b::to_html(&briefing).into_bytes(),
+                "text/html; charset=utf-8",
+            ),
+            "json" => (b::to_json(&briefing).into_bytes(), "application/json"),
+            _ => (
+                b::to_docx(&briefing).map_err(|e| {
+                    ServiceError::Invalid(format!("the DOCX could not be written: {e}"))
+                })?,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ),
+        };
+        self.record(
+            caller,
+            "export",
+            &target,
+            "ok",
+            briefing.classification.rank,
+            serde_json::json!({ "format": format, "bytes": bytes.len() }),
+        )
+        .await?;
+        let filename = format!("giao-ban-{}-{date}.{format}", desk.unwrap_or("toan-nganh"));
+        Ok((
+            Export {
+                bytes,
+                filename,
+                content_type,
+            },
+            briefing,
+            stats,
+        ))
     }
 }

@@ -39,6 +39,7 @@ fn reference(a: &Article) -> ArticleRef {
         published: a.published.clone(),
         outlet: a.outlet.clone(),
         source: a.source.clone(),
+        classification: a.classification,
     }
 }
 
@@ -151,4 +152,60 @@ pub async fn stories(
             .then_with(|| a.id.cmp(&b.id))
     });
     Ok(out)
+}
+
+impl crate::Service {
+    /// Stories among the articles the caller may see, filed under days `from`..=`to`.
+    pub async fn stories(
+        &self,
+        caller: &crate::Caller,
+        from: &str,
+        to: &str,
+        limit: u32,
+    ) -> Result<Vec<StoryOut>, ServiceError> {
+        self.authorize(caller, tre_access::Action::Read, "stories")
+            .await?;
+        for d in [from, to] {
+            if tre_store::days::parse(d).is_none() {
+                return Err(ServiceError::Invalid(format!(
+                    "{d:?} is not a date; write it as YYYY-MM-DD"
+                )));
+            }
+        }
+        let view = self.view(caller);
+        let articles = view.articles_on_days(from, to, &[], &[], limit).await?;
+        let shown: Vec<(String, i32)> = articles
+            .iter()
+            .map(|a| (a.id.clone(), a.classification))
+            .collect();
+        self.record_read(caller, "read", &format!("stories:{from}..{to}"), &shown)
+            .await?;
+        let mut out = cluster(&articles);
+        out.sort_by(|a, b| {
+            b.articles
+                .len()
+                .cmp(&a.articles.len())
+                .then_with(|| b.corroboration.cmp(&a.corroboration))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        Ok(out)
+    }
+
+    /// Near-duplicate groups among the articles the caller may see.
+    pub async fn duplicates(
+        &self,
+        caller: &crate::Caller,
+    ) -> Result<Vec<DuplicateGroup>, ServiceError> {
+        self.authorize(caller, tre_access::Action::Read, "duplicates")
+            .await?;
+        let groups = duplicate_groups(self.view(caller).as_ref()).await?;
+        let shown: Vec<(String, i32)> = groups
+            .iter()
+            .flat_map(|g| &g.articles)
+            .map(|a| (a.id.clone(), a.classification))
+            .collect();
+        self.record_read(caller, "read", "duplicates", &shown)
+            .await?;
+        Ok(groups)
+    }
 }

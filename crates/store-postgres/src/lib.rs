@@ -85,12 +85,14 @@ fn corrupt(e: sqlx::Error) -> StoreError {
     StoreError::Corrupt(e.to_string())
 }
 
-/// An [`ArticleRef`] from five columns starting at `at` (id, title, published, outlet, source).
+/// An [`ArticleRef`] from six columns starting at `at` (id, title, published, outlet, source,
+/// classification).
 fn article_ref<R: Row>(r: &R, at: usize) -> Result<ArticleRef, StoreError>
 where
     usize: sqlx::ColumnIndex<R>,
     String: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
     Option<String>: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    i32: for<'a> sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
 {
     Ok(ArticleRef {
         id: r.try_get(at).map_err(corrupt)?,
@@ -98,6 +100,7 @@ where
         published: r.try_get(at + 2).map_err(corrupt)?,
         outlet: r.try_get(at + 3).map_err(corrupt)?,
         source: r.try_get(at + 4).map_err(corrupt)?,
+        classification: r.try_get(at + 5).map_err(corrupt)?,
     })
 }
 

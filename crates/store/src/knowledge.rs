@@ -103,6 +103,8 @@ pub struct ArticleRef {
     pub published: Option<String>,
     pub outlet: Option<String>,
     pub source: String,
+    /// Its classification rank.
+    pub classification: i32,
 }
 
 /// One ledger observation with its person and article.
@@ -214,7 +216,7 @@ pub mod sql {
         ON CONFLICT (key) DO UPDATE SET value = excluded.value";
     pub const GET_KB_SEQ: &str = "SELECT value FROM store_meta WHERE key = 'kb_seq'";
 
-    const ARTICLE_REF: &str = "a.id, a.title, a.published, a.outlet, a.source";
+    const ARTICLE_REF: &str = "a.id, a.title, a.published, a.outlet, a.source, a.classification";
 
     /// Entities whose folded names equal the key (`$1`), or start with it (`$1 <= key < $2`, a
     /// range an index serves, unlike a case-insensitive `LIKE`), exact matches first, then the
@@ -830,8 +832,8 @@ macro_rules! knowledge_methods {
             .map_err(query_err("reading the officeholder ledger"))?
             .iter()
             .map(|r| {
-                let start: Option<i64> = r.try_get(12).map_err(corrupt)?;
-                let end: Option<i64> = r.try_get(13).map_err(corrupt)?;
+                let start: Option<i64> = r.try_get(13).map_err(corrupt)?;
+                let end: Option<i64> = r.try_get(14).map_err(corrupt)?;
                 Ok($crate::OfficeObservation {
                     person_id: r.try_get(0).map_err(corrupt)?,
                     person: r.try_get(1).map_err(corrupt)?,

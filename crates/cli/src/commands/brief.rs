@@ -65,6 +65,7 @@ pub async fn run(place: &Place, args: Args) -> Result<ExitCode> {
             date: date.clone(),
             generated_at,
             mark_briefed: !args.no_mark,
+            levels: place.levels()?,
         },
     )
     .await?;
